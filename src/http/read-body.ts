@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * Reads a whole request body, refusing past `maxBytes` as soon as the count crosses it
+ * (not after buffering it). Used only where a decision needs the body (v1 model routing);
+ * the total time is bounded by the server's requestTimeout.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'body_too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        cleanup();
+        req.pause();
+        resolve('body_too_large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onError = (err: Error): void => {
+      cleanup();
+      reject(err);
+    };
+    const cleanup = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('aborted', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('aborted', onError);
+  });
+}
