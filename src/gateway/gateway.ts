@@ -83,10 +83,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }
     const previous = generation;
     generation = next;
-    for (const l of listeners) {
+    listeners.forEach((l, i) => {
       l.setGate(next.gate);
-      l.reloadTls();
-    }
+      const tls = next.loaded.config.listeners[i]!.tls;
+      l.reloadTls(tls);
+    });
     metrics.configReloads.labels('applied').inc();
     log.info({ file: opts.configFile }, 'config reloaded');
     // undici pools close gracefully: requests in flight on the old generation finish first.

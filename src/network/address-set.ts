@@ -139,7 +139,11 @@ function ipv4Bytes(a: string): Uint8Array {
   return Uint8Array.from(a.split('.').map(Number));
 }
 
-/** Bytes of a canonical IPv6 string (as SocketAddress prints it: lower case, `::`, maybe a dotted tail). */
+/**
+ * Bytes of a canonical IPv6 string (as SocketAddress prints it: lower case, `::`, maybe a
+ * dotted tail). Written here because Node has no address-to-bytes parser (BlockList and
+ * SocketAddress only match and canonicalise); the input was validated by isIP first.
+ */
 function ipv6Bytes(a: string): Uint8Array {
   let s = a;
   const lastColon = s.lastIndexOf(':');

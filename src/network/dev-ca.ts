@@ -1,6 +1,5 @@
 import { createPrivateKey, KeyObject, randomBytes, webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
-import { installReflectMetadataShim } from './reflect-metadata-shim.js';
 
 /**
  * A throwaway certificate authority for the demo and the tests: a CA, server certificates
@@ -61,9 +60,10 @@ let loaded: Promise<X509Lib> | null = null;
  */
 function x509(): Promise<X509Lib> {
   loaded ??= (async () => {
-    installReflectMetadataShim();
+    // tsyringe, under @peculiar/x509, needs the Reflect metadata API before it loads.
+    await import('reflect-metadata');
     const lib = await import('@peculiar/x509');
-    lib.cryptoProvider.set(webcrypto as unknown as Parameters<typeof lib.cryptoProvider.set>[0]);
+    lib.cryptoProvider.set(webcrypto);
     return lib;
   })();
   return loaded;

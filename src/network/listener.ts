@@ -8,7 +8,7 @@ import type { TLSSocket } from 'node:tls';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-error.js';
 import type { Reason } from '../errors/reasons.js';
-import { writeRawError } from '../http/error-response.js';
+import { sendError, writeRawError } from '../http/error-response.js';
 import { normalizeAddress } from './address-set.js';
 import type { ConnectionGate, GateRefusal } from './connection-gate.js';
 import type { HttpLimits, ListenerConfig, TlsConfig } from './listener-config.js';
@@ -76,8 +76,9 @@ export function clientErrorReason(code: string | undefined): ClientErrorReason |
     case 'HPE_INVALID_EOF_STATE':
       return null;
     default:
-      // llhttp's codes: framing (HPE_UNEXPECTED_CONTENT_LENGTH for Content-Length with
-      // Transfer-Encoding, RFC 9112 §6.1), bad chunks, bad header characters, bad method.
+      // llhttp's codes: framing (HPE_INVALID_TRANSFER_ENCODING for Content-Length with
+      // Transfer-Encoding, RFC 9112 §6.1; HPE_UNEXPECTED_CONTENT_LENGTH for two lengths), bad
+      // chunks (HPE_INVALID_CHUNK_SIZE), bad header characters, an HTTP/2 preface.
       return code !== undefined && code.startsWith('HPE_') ? 'bad_request' : null;
   }
 }
@@ -131,15 +132,26 @@ export async function startListener(opts: ListenerOptions): Promise<ListenerHand
     // 10 s headers timeout run to 40 s). A quarter of the headers timeout, 0.1-1 s: the
     // check walks the connection list in C++, cheap even at the connection limit.
     connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
-    requireHostHeader: true,
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host gets 400. Node's own check answers with
+    // an empty body; `answer` below sends our bad_request body instead.
+    requireHostHeader: false,
     // Repeated headers stay separate so the pipeline can refuse ambiguous ones (ambiguous_header).
     joinDuplicateHeaders: false,
     insecureHTTPParser: false,
   };
+  const onRequest = opts.onRequest;
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
+      res.shouldKeepAlive = false;
+      sendError(res, 'bad_request', null);
+      return;
+    }
+    onRequest(req, res);
+  };
   const server: HttpServer | HttpsServer =
     material === null
-      ? createHttpServer(httpOptions, opts.onRequest)
-      : createHttpsServer({ ...httpOptions, ...material.options, handshakeTimeout: limits.tlsHandshakeTimeoutMs }, opts.onRequest);
+      ? createHttpServer(httpOptions, answer)
+      : createHttpsServer({ ...httpOptions, ...material.options, handshakeTimeout: limits.tlsHandshakeTimeoutMs }, answer);
   server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
   // http.Server starts its connection tracking (which enforces headersTimeout and
   // requestTimeout, and which closeIdleConnections() uses) on its own 'listening' event. This
@@ -156,7 +168,7 @@ export async function startListener(opts: ListenerOptions): Promise<ListenerHand
   server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
     if (closing) res.shouldKeepAlive = false;
     inflight.add(res);
-    res.once('close', untrack);
+    res.on('close', untrack);
   });
 
   server.on('clientError', (err: NodeJS.ErrnoException, duplex: Duplex) => {
@@ -191,13 +203,14 @@ export async function startListener(opts: ListenerOptions): Promise<ListenerHand
 
   const sockets = new Set<Socket>();
   const onConnection = (socket: Socket): void => {
-    const admission = gate.admit(socket.remoteAddress);
+    const peer = socket.remoteAddress;
+    const admission = gate.admit(peer);
     if (!admission.ok) {
       counters.refused[admission.reason]++;
       // RST, not FIN: nothing was read and nothing will be, and the server keeps no TIME_WAIT
       // state for a connection it never wanted (matters under a flood).
       socket.resetAndDestroy();
-      const remote = normalizeAddress(socket.remoteAddress ?? '');
+      const remote = normalizeAddress(peer ?? '');
       opts.onConnectionDenied?.(remote, admission.reason);
       // Debug only: a flood of refused connections must not become a flood of log lines.
       if (log.isLevelEnabled('debug')) log.debug({ listener: name, remote, reason: admission.reason }, 'connection refused');
@@ -220,6 +233,7 @@ export async function startListener(opts: ListenerOptions): Promise<ListenerHand
   const netServer: NetServer = createNetServer({ allowHalfOpen: material === null }, onConnection);
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException): void => {
+      server.close(noop);
       const field = err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' ? 'host' : 'port';
       reject(new ConfigError(`${path}.${field}`, `cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`));
     };
@@ -250,22 +264,30 @@ export async function startListener(opts: ListenerOptions): Promise<ListenerHand
   };
   const reload = (why: 'request' | 'file change', replacement?: TlsConfig): boolean => {
     if (material === null) return true;
-    const cfg = replacement ?? tlsConfig!;
+    const refuse = (message: string): false => {
+      counters.tlsReloadsRefused++;
+      log.error({ listener: name, err: { message } }, 'TLS reload refused; the previous certificate keeps serving');
+      return false;
+    };
     let next: TlsMaterial;
     try {
-      next = loadTlsOptions(cfg, baseDir, tlsPath, env);
+      next = loadTlsOptions(replacement ?? tlsConfig!, baseDir, tlsPath, env);
     } catch (err) {
-      counters.tlsReloadsRefused++;
-      log.error({ listener: name, err: { message: (err as Error).message } }, 'TLS reload refused; the previous certificate keeps serving');
-      return false;
+      return refuse((err as Error).message);
     }
-    if (why === 'file change' && next.digest === material.digest) return true;
+    // Whether client certificates are requested is fixed per server at creation (tls.Server
+    // reads requestCert/rejectUnauthorized once); setSecureContext cannot change it.
+    if (next.options.requestCert !== material.options.requestCert || next.options.rejectUnauthorized !== material.options.rejectUnauthorized) {
+      return refuse(`${tlsPath}: turning client certificates on or off (clientCa, requireClientCert) needs a restart`);
+    }
+    if (next.digest === material.digest) {
+      if (why === 'request') log.debug({ listener: name }, 'TLS files and settings unchanged');
+      return true;
+    }
     try {
       applyTls(next, why);
     } catch (err) {
-      counters.tlsReloadsRefused++;
-      log.error({ listener: name, err: { message: (err as Error).message } }, 'TLS reload refused; the previous certificate keeps serving');
-      return false;
+      return refuse((err as Error).message);
     }
     if (replacement !== undefined) {
       tlsConfig = replacement;

@@ -26,7 +26,7 @@ export interface TlsMaterial {
   readonly warnings: readonly string[];
   /** The served (leaf) certificate, for logs: subject, serial, fingerprint, expiry. */
   readonly certificate: X509Certificate;
-  /** SHA-256 over the file contents: equal digests mean nothing changed on disk. */
+  /** SHA-256 over the settings and the file contents: equal digests mean nothing to apply. */
   readonly digest: string;
 }
 
@@ -42,7 +42,8 @@ const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 export function loadTlsOptions(cfg: TlsConfig, baseDir: string, path: string, env: NodeJS.ProcessEnv = process.env): TlsMaterial {
   const files: string[] = [];
   const warnings: string[] = [];
-  const hash = createHash('sha256');
+  // The settings (a passphrase appears as its reference, never its value) and then each file.
+  const hash = createHash('sha256').update(JSON.stringify(cfg));
   const read = (p: string, field: string): Buffer => {
     const buf = readConfigFile(baseDir, p, `${path}.${field}`);
     files.push(configPath(baseDir, p));
@@ -75,7 +76,8 @@ export function loadTlsOptions(cfg: TlsConfig, baseDir: string, path: string, en
     try {
       const ctx = createSecureContext({ pfx, passphrase });
       // The PFX's leaf certificate, as OpenSSL loaded it. `context` is the native handle: Node
-      // offers no other way to read a certificate out of a PKCS#12 file.
+      // offers no other way to read a certificate out of a PKCS#12 file (PKCS#12 decryption is
+      // not something to write by hand). The PFX tests fail if a Node release drops it.
       der = (ctx as unknown as { context?: { getCertificate?: () => Buffer | null } }).context?.getCertificate?.() ?? null;
     } catch (err) {
       const why = scrub((err as Error).message);

@@ -178,9 +178,11 @@ export class EntraAuth implements BackendAuth {
     this.#fetches++;
     let token: AccessToken | null;
     try {
-      token = await this.#credential.getToken(this.#scope, {
-        abortSignal: AbortSignal.any([this.#closing.signal, AbortSignal.timeout(t.requestTimeoutMs)]),
-      });
+      const signal = AbortSignal.any([this.#closing.signal, AbortSignal.timeout(t.requestTimeoutMs)]);
+      // The signal is passed on, but not every credential honours it (MSAL's managed
+      // identity path does not): the race makes sure a hung endpoint cannot hold the
+      // single flight forever.
+      token = await abortable(this.#credential.getToken(this.#scope, { abortSignal: signal }), signal);
       if (token === null || typeof token.token !== 'string' || token.token === '') throw new Error('the credential returned no token');
       if (!(token.expiresOnTimestamp > t.now())) throw new Error('the credential returned an expired token');
     } catch (err) {
@@ -239,6 +241,25 @@ export class EntraAuth implements BackendAuth {
       this.#timer = null;
     }
   }
+}
+
+/** `p`, or a rejection with the signal's reason if it aborts first. */
+function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e as Error);
+      },
+    );
+  });
 }
 
 /** The error's name and message, first line only; credential errors do not carry secrets but can be long. */

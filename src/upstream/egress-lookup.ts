@@ -130,3 +130,8 @@ function familyOf(f: LookupOptions['family']): 0 | 4 | 6 {
   if (f === 6 || f === 'IPv6') return 6;
   return 0;
 }
+
+/** The lookup function alone, for code that needs only the socket option. */
+export function createEgressLookup(opts: EgressOptions): LookupFunction {
+  return new EgressPolicy(opts).lookup;
+}

@@ -157,7 +157,10 @@ export class HealthProber {
     const delay = Math.round(this.#cfg.intervalMs * (0.9 + 0.2 * Math.random()));
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      void this.#runOnce().then(() => this.#scheduleNext());
+      void this.#runOnce()
+        // Only the onChange callback can throw; probing goes on regardless.
+        .catch((err: unknown) => this.#log.error({ backend: this.backend.name, error: err instanceof Error ? err.message : String(err) }, 'health probe state change handler failed'))
+        .finally(() => this.#scheduleNext());
     }, delay);
     this.#timer.unref();
   }

@@ -128,7 +128,7 @@ export function get(port: number, opts: RequestOptions & { path?: string } = {})
 }
 
 /** A TLS handshake only: resolves with the socket (caller ends it) or rejects with the client's error. */
-export function handshake(port: number, opts: ConnectionOptions = {}): Promise<TLSSocket> {
+export function handshake(port: number, opts: ConnectionOptions & { localAddress?: string } = {}): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const socket = tlsConnect({ host: '127.0.0.1', port, servername: 'localhost', ...opts });
     const timer = setTimeout(() => {

@@ -23,6 +23,7 @@ let good: TestServer; // cert for aoai.example.test and custom.example.test, sig
 let other: TestServer; // cert for other.example.test only
 let selfSigned: TestServer; // cert from a CA the backend does not trust
 let hanging: TestServer; // accepts, never answers
+let ipOnly: TestServer; // cert for IP 127.0.0.1 only
 const backends: Backend[] = [];
 const logs = new LogCapture();
 
@@ -65,11 +66,12 @@ before(async () => {
   other = await startServer({ tls: otherCert, handler: hello });
   selfSigned = await startServer({ tls: foreignCert, handler: hello });
   hanging = await startServer({ tls: goodCert, handler: () => undefined });
+  ipOnly = await startServer({ tls: pki.issue('ip', [], ['127.0.0.1']), handler: hello });
 });
 
 after(async () => {
   await Promise.all(backends.map((b) => b.close()));
-  await Promise.all([good, other, selfSigned, hanging].map((s) => s?.close()));
+  await Promise.all([good, other, selfSigned, hanging, ipOnly].map((s) => s?.close()));
   pki?.cleanup();
 });
 
@@ -114,6 +116,19 @@ test('the verified name comes from the config, not from a request\'s Host header
   // undici would derive SNI and the checked name from this Host; the backend pins it.
   const err = await failure(get(b, '/', { host: 'other.example.test' }));
   assert.equal(classifyUpstreamError(err), 'upstream_tls_error');
+});
+
+test('IP names: an IP-literal url is verified against the IP; an IP hostHeader is what gets verified', async () => {
+  const literal = await provision(cfg({ url: `https://127.0.0.1:${ipOnly.port}`, ca: pki.caFile }));
+  assert.equal(literal.tlsName, '127.0.0.1');
+  assert.equal((await get(literal)).status, 200);
+  assert.equal(ipOnly.requests.at(-1)!.servername, false, 'no SNI for an IP (RFC 6066 §3)');
+
+  // url names a host, the Host override is an IP: the IP SAN is what must match.
+  const ipHost = await provision(cfg({ url: `https://${NAME}:${ipOnly.port}`, resolve: ['127.0.0.1'], ca: pki.caFile, hostHeader: '127.0.0.1' }));
+  assert.equal((await get(ipHost)).status, 200);
+  const named = await provision(cfg({ url: `https://${NAME}:${ipOnly.port}`, resolve: ['127.0.0.1'], ca: pki.caFile }));
+  assert.equal(classifyUpstreamError(await failure(get(named))), 'upstream_tls_error');
 });
 
 test('extra CA: without `ca` the private-CA backend fails verification; with it, it works', async () => {
