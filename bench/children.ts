@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { createLogger } from '../src/cli/logger.js';
 import { startEmulator } from '../src/emulator/server.js';
 import { startGateway } from '../src/gateway/gateway.js';
 
@@ -30,7 +30,7 @@ if (role === 'emulator') {
   process.send!({ url: em.url });
 } else if (role === 'gateway') {
   // Access logging stays on (as in production) but goes nowhere, so the terminal is not the bottleneck.
-  const gw = await startGateway({ configFile: arg!, log: pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })) });
+  const gw = await startGateway({ configFile: arg!, log: createLogger('info', '/dev/null') });
   process.send!({ url: `https://127.0.0.1:${gw.listeners[0]!.address.port}` });
 } else {
   throw new Error(`unknown role ${role}`);

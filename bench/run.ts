@@ -60,6 +60,7 @@ async function load(url: string, ca: string, apiKey: string, body: string): Prom
     body,
     tlsOptions: { ca },
   } as autocannon.Options);
+  if (r.non2xx + r.errors + r.timeouts > 0) console.error('  non-2xx/errors:', JSON.stringify((r as unknown as { statusCodeStats: unknown }).statusCodeStats), r.errors, r.timeouts);
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -67,6 +68,10 @@ async function load(url: string, ca: string, apiKey: string, body: string): Prom
     requests: r.requests.total,
     errors: r.errors + r.timeouts + r.non2xx,
   };
+}
+
+async function warm(url: string, ca: string, apiKey: string, body: string): Promise<void> {
+  await autocannon({ url: `${url}${PATH}`, method: 'POST', connections: CONNECTIONS, duration: 2, headers: { 'api-key': apiKey, 'content-type': 'application/json' }, body, tlsOptions: { ca } } as autocannon.Options);
 }
 
 /** Arrival time of each SSE chunk, relative to the request start. */
@@ -103,6 +108,8 @@ async function main(): Promise<void> {
 listeners:
   - { host: 127.0.0.1, port: 0, tls: { cert: server.pem, key: server-key.pem } }
 network: { allow: [127.0.0.0/8] }
+# autocannon ignores \`connection: close\`, so a per-socket request cap shows up as 503s.
+limits: { maxRequestsPerSocket: 0 }
 control: { enabled: false }
 backends:
   - name: emu
@@ -111,6 +118,7 @@ backends:
     auth: { type: apiKey, key: { env: BENCH_BACKEND_KEY } }
 deployments: [{ name: gpt-4o, backends: [emu] }]
 keys: [{ id: bench, hash: "${hashKey(key)}", deployments: ["*"] }]
+${process.env.BENCH_EXTRA_YAML ?? ''}
 `;
     writeFileSync(join(dir, 'fast.yaml'), config(fast.url));
     writeFileSync(join(dir, 'paced.yaml'), config(paced.url));
@@ -128,7 +136,8 @@ keys: [{ id: bench, hash: "${hashKey(key)}", deployments: ["*"] }]
     console.log('scenario        path       req/s    p50 ms    p99 ms   errors   ratio   gw CPU µs/req');
     for (const [name, body] of [['chat (JSON)', chat], ['chat (SSE)', stream]] as const) {
       // Warm up both paths (JIT, pools, TLS sessions) before measuring.
-      await load(fast.url, ca.certPem, 'bench-backend-key', body).catch(() => undefined);
+      await warm(fast.url, ca.certPem, 'bench-backend-key', body);
+      await warm(gw.url, ca.certPem, key, body);
       const direct = await load(fast.url, ca.certPem, 'bench-backend-key', body);
       const cpu0 = await cpuOf(gw);
       const via = await load(gw.url, ca.certPem, key, body);

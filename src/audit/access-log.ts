@@ -8,13 +8,28 @@ import type { GatewayMetrics } from '../telemetry/metrics.js';
  * body. A deny carries its reason code.
  */
 export function createRequestRecorder(log: Logger | null, metrics: GatewayMetrics): (ctx: RequestContext) => void {
+  // prom-client hashes label values on every labels() call; the label space here is small
+  // and bounded (config names × statuses × reasons), so the children are looked up once.
+  const counters = new Map<string, { inc(): void }>();
+  const durations = new Map<string, { observe(v: number): void }>();
+  const upstream = new Map<string, { observe(v: number): void }>();
   return (ctx) => {
     const ms = Number(process.hrtime.bigint() - ctx.startedAt) / 1e6;
     const status = ctx.res.statusCode;
     const deployment = ctx.deployment?.name ?? '';
-    metrics.requests.labels(deployment, String(status), ctx.reason ?? '').inc();
-    metrics.duration.labels(deployment).observe(ms / 1000);
-    if (ctx.backend !== null && ctx.upstreamMs !== null) metrics.upstreamDuration.labels(ctx.backend.name).observe(ctx.upstreamMs / 1000);
+    const reason = ctx.reason ?? '';
+    const key = `${deployment}\u0000${status}\u0000${reason}`;
+    let counter = counters.get(key);
+    if (counter === undefined) counters.set(key, (counter = metrics.requests.labels(deployment, String(status), reason)));
+    counter.inc();
+    let duration = durations.get(deployment);
+    if (duration === undefined) durations.set(deployment, (duration = metrics.duration.labels(deployment)));
+    duration.observe(ms / 1000);
+    if (ctx.backend !== null && ctx.upstreamMs !== null) {
+      let up = upstream.get(ctx.backend.name);
+      if (up === undefined) upstream.set(ctx.backend.name, (up = metrics.upstreamDuration.labels(ctx.backend.name)));
+      up.observe(ctx.upstreamMs / 1000);
+    }
     if (log === null) return;
     log.info({
       msg: 'request',
