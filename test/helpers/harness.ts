@@ -80,6 +80,14 @@ export interface HarnessOptions {
   /** Replaces the generated `limits:` block. */
   readonly limitsYaml?: string;
   readonly keysYaml?: string;
+  /** Extra lines inside the listener's `tls:` block (indented 6 spaces). */
+  readonly tlsYaml?: string;
+  /** The backend url, from the emulator's port (default: the emulator's own url). */
+  readonly backendUrl?: (emulatorPort: number) => string;
+  /** Replaces the emulator backend's `probe:` block (indented 4 spaces). */
+  readonly probeYaml?: string;
+  /** Runs after the harness wrote its files, before the gateway starts (extra files the config names). */
+  readonly preStart?: (dir: string) => void;
 }
 
 const BACKEND_KEY = 'backend-secret-key';
@@ -92,6 +100,7 @@ export function baseConfig(o: { port: number; emulatorUrl: string; keyHash: stri
     tls:
       cert: server.pem
       key: server-key.pem
+${o.opts.tlsYaml ?? ''}
 ${o.opts.networkYaml ?? 'network:\n  allow: [127.0.0.0/8, "::1/128"]\n'}
 ${o.opts.limitsYaml ?? ''}
 control:
@@ -104,11 +113,7 @@ backends:
     auth:
       type: apiKey
       key: { env: TEST_BACKEND_KEY }
-    probe:
-      intervalMs: 200
-      healthyThreshold: 1
-      unhealthyThreshold: 1
-${o.opts.backendYaml ?? ''}
+${o.opts.probeYaml ?? '    probe:\n      intervalMs: 200\n      healthyThreshold: 1\n      unhealthyThreshold: 1\n'}${o.opts.backendYaml ?? ''}
 deployments:
   - name: gpt-4o
     backends: [emulator]
@@ -137,8 +142,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const key = generateKey();
   const configFile = join(dir, 'gateway.yaml');
   const env = { ...process.env, TEST_BACKEND_KEY: BACKEND_KEY };
-  writeFileSync(configFile, baseConfig({ port: 0, emulatorUrl: emulator.url, keyHash: hashKey(key), opts }));
+  writeFileSync(configFile, baseConfig({ port: 0, emulatorUrl: opts.backendUrl?.(emulator.port) ?? emulator.url, keyHash: hashKey(key), opts }));
   const logs = new LogSink();
+  opts.preStart?.(dir);
   let gateway: RunningGateway;
   try {
     gateway = await startGateway({ configFile, log: logs.logger(), env });
