@@ -72,3 +72,9 @@ test('the JSON Schema describes the config', () => {
   assert.ok(s.properties.listeners);
   assert.ok(s.properties.backends!.description!.length > 0);
 });
+
+test('schema/portcullis.schema.json is current (regenerate with `npm run schema`)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const file = new URL('../../../schema/portcullis.schema.json', import.meta.url);
+  assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), JSON.parse(JSON.stringify(configJsonSchema())));
+});
