@@ -15,7 +15,8 @@ export function createRequestRecorder(log: Logger | null, metrics: GatewayMetric
   const upstream = new Map<string, { observe(v: number): void }>();
   return (ctx) => {
     const ms = Number(process.hrtime.bigint() - ctx.startedAt) / 1e6;
-    const status = ctx.res.statusCode;
+    // nginx's 499: the client left before the response was complete, whatever status went out.
+    const status = ctx.reason === 'client_closed' ? 499 : ctx.res.statusCode;
     const deployment = ctx.deployment?.name ?? '';
     const reason = ctx.reason ?? '';
     const key = `${deployment}\u0000${status}\u0000${reason}`;

@@ -26,7 +26,7 @@ export async function validateCommand(file: string): Promise<number> {
       }
     });
     if (errors.length === 0) {
-      const gen = await provisionGeneration(loaded, { log: pino({ level: 'silent' }), metrics: new GatewayMetrics(), env: process.env, now: Date.now, startProbes: false });
+      const gen = await provisionGeneration(loaded, { log: pino({ level: 'silent' }), metrics: new GatewayMetrics(), env: process.env, now: Date.now, offline: true });
       await gen.close();
     }
   } catch (err) {

@@ -9,7 +9,7 @@ export const DeploymentConfigSchema = z.strictObject({
   name: z.string().regex(NAME, 'letters, digits, ".", "_" and "-", at most 64, starting with a letter or digit').describe('Deployment name clients use in /openai/deployments/{name}/… and as `model` on /openai/v1. Required.'),
   upstreamName: z.string().regex(NAME).optional().describe('Deployment name at the backend. Default: the same as `name`.'),
   backends: z.array(z.string()).min(1).describe('Names of the backends (see `backends`) that serve this deployment; traffic goes round-robin to the healthy ones. Required.'),
-  aliases: z.array(z.string().regex(NAME)).default([]).describe('Other model names that select this deployment on /openai/v1 routes. Default: none.'),
+  aliases: z.array(z.string().regex(NAME)).default([]).describe('Other names that select this deployment: in /openai/deployments/{name}/… paths and as the body `model` on /openai/v1 routes. Default: none.'),
 });
 
 export const ControlConfigSchema = z.strictObject({

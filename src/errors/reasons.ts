@@ -79,8 +79,6 @@ export const REASONS = {
   client_closed: { status: 499, message: 'The client closed the connection.' },
 
   // --- gateway ---
-  /** The gateway is shutting down or reloading and does not take new requests. */
-  shutting_down: { status: 503, message: 'The gateway is shutting down.' },
   /** A bug: the request failed inside the gateway. Details are in the log under the request id. */
   internal_error: { status: 500, message: 'The gateway failed to process the request.' },
 } as const satisfies Record<string, { status: number; message: string }>;

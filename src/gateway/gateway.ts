@@ -10,6 +10,8 @@ export interface GatewayOptions {
   readonly configFile: string;
   readonly log: Logger;
   readonly env?: NodeJS.ProcessEnv;
+  /** A level given on the command line wins over `log.level` in the config. */
+  readonly logLevelOverride?: string;
   /** Injected clock (ms since epoch) for key expiry; tests move it. */
   readonly now?: () => number;
 }
@@ -38,7 +40,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const metrics = new GatewayMetrics();
   const deps = { log, metrics, env, now };
 
+  const applyLogLevel = (g: Generation): void => {
+    if (opts.logLevelOverride === undefined) log.level = g.loaded.config.log.level;
+  };
   let generation = await provisionGeneration(loadConfigFile(opts.configFile, env), deps);
+  applyLogLevel(generation);
   const handler = createRequestHandler(() => generation.plane);
   const listeners: ListenerHandle[] = [];
   let control: ControlServer | null = null;
@@ -55,6 +61,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           onRequest: handler,
           log,
           onConnectionDenied: (_remote, reason) => metrics.connectionsDenied.labels(l.name, reason).inc(),
+          onTlsHandshakeFailed: () => metrics.tlsHandshakeFailures.labels(l.name).inc(),
         }),
       );
     }
@@ -83,6 +90,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     }
     const previous = generation;
     generation = next;
+    applyLogLevel(next);
     listeners.forEach((l, i) => {
       l.setGate(next.gate);
       const tls = next.loaded.config.listeners[i]!.tls;

@@ -37,8 +37,8 @@ export interface GenerationDeps {
   readonly metrics: GatewayMetrics;
   readonly env: NodeJS.ProcessEnv;
   readonly now: () => number;
-  /** False for `portcullis validate`: provision everything but send no probe. */
-  readonly startProbes?: boolean;
+  /** For `portcullis validate`: provision everything but send no probe and wait for no token. */
+  readonly offline?: boolean;
 }
 
 function readKeysFile(loaded: LoadedConfig): { config: ApiKeyConfig; path: string }[] {
@@ -78,7 +78,7 @@ export async function provisionGeneration(loaded: LoadedConfig, deps: Generation
     });
 
     for (const [i, b] of config.backends.entries()) {
-      backends.push(await provisionBackend(b, { baseDir, path: `backends[${i}]`, log, env: deps.env }));
+      backends.push(await provisionBackend(b, { baseDir, path: `backends[${i}]`, log, env: deps.env, ...(deps.offline === true ? { firstTokenWaitMs: 0 } : {}) }));
     }
     const byName = new Map(backends.map((b) => [b.name, b]));
     const deployments: Deployment[] = config.deployments.map((d) => ({
@@ -119,7 +119,7 @@ export async function provisionGeneration(loaded: LoadedConfig, deps: Generation
       probers.set(b.name, prober);
     }
     // Readiness is known before traffic: each prober's first probe completes here.
-    if (deps.startProbes !== false) await Promise.all([...probers.values()].map((p) => p.start()));
+    if (deps.offline !== true) await Promise.all([...probers.values()].map((p) => p.start()));
 
     return {
       loaded,

@@ -111,7 +111,7 @@ export const NetworkPolicySchema = z
       .array(z.string())
       .default([])
       .describe(
-        `Peers whose \`x-forwarded-for\` header is believed for the client address in logs and access policy (${ADDRESS_LIST_HELP}). The accept-time policy above always uses the TCP peer. Default: none.`,
+        `Peers whose \`x-forwarded-for\` header is believed for the client address (access log, forwarded x-forwarded-for) (${ADDRESS_LIST_HELP}). The accept-time policy above always uses the TCP peer. Default: none.`,
       ),
     maxConnections: z.number().int().min(1).default(10000).describe('Open client connections across all listeners; more are closed at accept. Default: 10000.'),
     maxConnectionsPerIp: z.number().int().min(1).default(1000).describe('Open client connections from one source address. Default: 1000.'),

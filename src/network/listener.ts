@@ -26,6 +26,8 @@ export interface ListenerOptions {
   readonly log: Logger;
   /** Called for every connection closed at accept (metrics); `remote` is normalised. */
   readonly onConnectionDenied?: (remote: string, reason: GateRefusal) => void;
+  /** A TLS handshake failed (old protocol, no shared cipher, bad client certificate). */
+  readonly onTlsHandshakeFailed?: () => void;
   /** For `tls.passphrase: { env }`. Default: process.env. */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -194,6 +196,7 @@ export async function startListener(opts: ListenerOptions): Promise<ListenerHand
   if (material !== null) {
     server.on('tlsClientError', (err: NodeJS.ErrnoException, tlsSocket: TLSSocket) => {
       counters.tlsHandshakeFailed++;
+      opts.onTlsHandshakeFailed?.();
       if (log.isLevelEnabled('debug')) {
         log.debug({ listener: name, remote: normalizeAddress(tlsSocket.remoteAddress ?? ''), reason: 'tls_handshake_failed', code: err.code ?? err.message }, 'TLS handshake failed');
       }

@@ -33,6 +33,12 @@ export class GatewayMetrics {
     labelNames: ['listener', 'reason'] as const,
     registers: [this.registry],
   });
+  readonly tlsHandshakeFailures = new Counter({
+    name: 'portcullis_tls_handshake_failures_total',
+    help: 'Client TLS handshakes that failed (protocol below the minimum, no shared cipher, bad client certificate).',
+    labelNames: ['listener'] as const,
+    registers: [this.registry],
+  });
   readonly backendHealthy = new Gauge({
     name: 'portcullis_backend_healthy',
     help: '1 when the backend passes its health probe, else 0.',

@@ -278,3 +278,18 @@ test('control plane: /healthz alive, /readyz ready, /metrics counts requests', a
   assert.match(metrics, /portcullis_requests_total\{deployment="gpt-4o",status="200",reason=""\} \d+/);
   assert.ok(!metrics.includes(h.key));
 });
+
+test('hop-by-hop headers, and those named in Connection, do not reach the backend', async () => {
+  const r = await rawExchange(h, (s) =>
+    s.write(
+      `POST ${CHAT} HTTP/1.1\r\nhost: localhost\r\napi-key: ${h.key}\r\ncontent-type: application/json\r\ncontent-length: 47\r\n` +
+        'connection: close, x-hop-secret\r\nx-hop-secret: 1\r\nkeep-alive: timeout=5\r\nte: trailers\r\nproxy-authorization: Basic eA==\r\nx-end-to-end: kept\r\n\r\n' +
+        '{"messages":[{"role":"user","content":"hi!!"}]}',
+    ),
+  );
+  assert.match(r, /^HTTP\/1\.1 200/);
+  const seen = h.emulator.stats().lastHeaders!;
+  for (const name of ['x-hop-secret', 'keep-alive', 'te', 'proxy-authorization']) assert.equal(seen[name], undefined, name);
+  assert.equal(seen['x-end-to-end'], 'kept');
+  assert.equal(seen.host, `127.0.0.1:${h.emulator.port}`);
+});
