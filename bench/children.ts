@@ -1,9 +1,13 @@
 /**
  * Child processes of the benchmark: the emulator and the gateway each run in their own
  * process so that the gateway's CPU time is its own (process.cpuUsage over the run).
- * Usage: node children.js emulator <certDir> <chunkDelayMs> | gateway <configFile>
+ * Usage: node children.js emulator <certDir> <chunkDelayMs> | gateway <configFile> | floor <certDir> <emulatorUrl>
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createSecureContext } from 'node:tls';
+import { Pool } from 'undici';
 import { join } from 'node:path';
 import { createLogger } from '../src/cli/logger.js';
 import { startEmulator } from '../src/emulator/server.js';
@@ -32,6 +36,26 @@ if (role === 'emulator') {
   // Access logging stays on (as in production) but goes nowhere, so the terminal is not the bottleneck.
   const gw = await startGateway({ configFile: arg!, log: createLogger('info', '/dev/null') });
   process.send!({ url: `https://127.0.0.1:${gw.listeners[0]!.address.port}` });
+} else if (role === 'floor') {
+  // The floor: the least a Node TLS reverse proxy does per request (https server, undici
+  // pool with TLS to the backend, swap the credential, stream the answer back) and nothing
+  // else. The gateway's CPU per request is reported against it as well as against direct.
+  const dir = arg!;
+  const pool = new Pool(extra!, { connections: 128, connect: { secureContext: createSecureContext({ ca: readFileSync(join(dir, 'ca.pem')) }) } });
+  const server = createServer({ cert: readFileSync(join(dir, 'server.pem')), key: readFileSync(join(dir, 'server-key.pem')) }, (req, res) => {
+    const headers = ['api-key', 'bench-backend-key', 'content-type', 'application/json', 'content-length', req.headers['content-length'] ?? '0'];
+    pool.dispatch(
+      { path: req.url!, method: 'POST', headers, body: req },
+      {
+        onRequestStart: () => undefined,
+        onResponseStart: (_c, status, h) => void res.writeHead(status, h as Record<string, string>),
+        onResponseData: (_c, chunk) => void res.write(chunk),
+        onResponseEnd: () => void res.end(),
+        onResponseError: () => void res.destroy(),
+      },
+    );
+  });
+  server.listen(0, '127.0.0.1', () => process.send!({ url: `https://127.0.0.1:${(server.address() as AddressInfo).port}` }));
 } else {
   throw new Error(`unknown role ${role}`);
 }

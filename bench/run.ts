@@ -2,7 +2,8 @@
  * `npm run bench`: load against the emulator directly and through the gateway (TLS and
  * API key on both paths), non-streaming and streaming, reported as ratios to direct,
  * plus the gateway's own CPU time per request. Then a paced-stream run that measures
- * the delay the gateway adds to each SSE chunk.
+ * the delay the gateway adds to each SSE chunk. "bare" is a minimal Node TLS proxy
+ * (bench/children.ts, role floor): the runtime's own cost, for scale.
  *
  * BENCH_DURATION (seconds per run, default 10) and BENCH_CONNECTIONS (default 32).
  */
@@ -127,23 +128,29 @@ ${process.env.BENCH_EXTRA_YAML ?? ''}
     const prof = process.env.BENCH_CPU_PROF;
     const gw = await spawnChild(['gateway', join(dir, 'fast.yaml')], env, prof === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${prof}`]);
     const gwPaced = await spawnChild(['gateway', join(dir, 'paced.yaml')], env);
-    children.push(gw, gwPaced);
+    const floor = await spawnChild(['floor', dir, fast.url]);
+    children.push(gw, gwPaced, floor);
 
     const chat = JSON.stringify({ messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: 'Summarise the benefits of a reverse proxy in front of an LLM API.' }], max_tokens: 64 });
     const stream = JSON.stringify({ messages: [{ role: 'user', content: 'Stream a short answer about gateways, please.' }], stream: true, stream_options: { include_usage: true } });
 
     console.log(`node ${process.version}, ${DURATION}s per run, ${CONNECTIONS} connections, TLS + API key on both paths\n`);
-    console.log('scenario        path       req/s    p50 ms    p99 ms   errors   ratio   gw CPU µs/req');
+    console.log('scenario        path       req/s    p50 ms    p99 ms   errors   ratio   CPU µs/req');
     for (const [name, body] of [['chat (JSON)', chat], ['chat (SSE)', stream]] as const) {
       // Warm up both paths (JIT, pools, TLS sessions) before measuring.
       await warm(fast.url, ca.certPem, 'bench-backend-key', body);
       await warm(gw.url, ca.certPem, key, body);
+      await warm(floor.url, ca.certPem, key, body);
       const direct = await load(fast.url, ca.certPem, 'bench-backend-key', body);
+      const f0 = await cpuOf(floor);
+      const bare = await load(floor.url, ca.certPem, key, body);
+      const f1 = await cpuOf(floor);
       const cpu0 = await cpuOf(gw);
       const via = await load(gw.url, ca.certPem, key, body);
       const cpu1 = await cpuOf(gw);
       const perReq = (cpu1 - cpu0) / Math.max(1, via.requests);
       console.log(`${name.padEnd(14)} direct ${fmt(direct.rps)} ${fmt(direct.p50, 1)} ${fmt(direct.p99, 1)} ${fmt(direct.errors)}`);
+      console.log(`${''.padEnd(14)} bare   ${fmt(bare.rps)} ${fmt(bare.p50, 1)} ${fmt(bare.p99, 1)} ${fmt(bare.errors)} ${fmt(bare.rps / direct.rps, 2).slice(2)} ${fmt((f1 - f0) / Math.max(1, bare.requests))}`);
       console.log(`${''.padEnd(14)} gateway${fmt(via.rps)} ${fmt(via.p50, 1)} ${fmt(via.p99, 1)} ${fmt(via.errors)} ${fmt(via.rps / direct.rps, 2).slice(2)} ${fmt(perReq)}`);
     }
 

@@ -5,8 +5,8 @@ import type { IncomingMessage } from 'node:http';
  * (not after buffering it). Used only where a decision needs the body (v1 model routing);
  * the total time is bounded by the server's requestTimeout.
  */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'body_too_large'> {
-  return new Promise((resolve, reject) => {
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'body_too_large' | 'client_closed'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer): void => {
@@ -23,9 +23,10 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
       cleanup();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
-    const onError = (err: Error): void => {
+    // The client went away mid-body (reset, abort): not a gateway failure.
+    const onError = (): void => {
       cleanup();
-      reject(err);
+      resolve('client_closed');
     };
     const cleanup = (): void => {
       req.off('data', onData);

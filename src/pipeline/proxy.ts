@@ -131,9 +131,8 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     for (const h of DROP_RESPONSE) delete headers[h];
     headers['x-request-id'] = ctx.id;
     const res = ctx.res;
+    // The listener disabled Nagle on accept, so an SSE event leaves with its write.
     res.writeHead(statusCode, headers as Record<string, string | string[]>);
-    // SSE must not wait for a later write to fill a segment.
-    if (res.socket !== null) res.socket.setNoDelay(true);
     res.on('drain', () => controller.resume());
   }
 

@@ -53,7 +53,7 @@ async function resolveV1Model(
   maxBodyBytes: number,
 ): Promise<Verdict> {
   const body = await readBody(ctx.req, maxBodyBytes);
-  if (body === 'body_too_large') return 'body_too_large';
+  if (typeof body === 'string') return body;
   ctx.bytesIn = body.length;
   const type = ctx.req.headers['content-type'] ?? '';
   let model: unknown;
