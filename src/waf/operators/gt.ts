@@ -1,0 +1,15 @@
+import { numericOperator } from './numeric.js';
+import type { Operator } from './operator.js';
+
+/**
+ * @gt — true when the value, read as an integer, is greater than the argument. Both sides use
+ * C `atoi()` semantics (non-numeric → 0). Example (CRS 949060):
+ * `SecRule TX:BLOCKING_INBOUND_ANOMALY_SCORE "@gt %{tx.inbound_anomaly_score_threshold}"`.
+ */
+export function gt(argument: string): Operator {
+  return numericOperator(argument, cmp);
+}
+
+function cmp(value: number, arg: number): boolean {
+  return value > arg;
+}

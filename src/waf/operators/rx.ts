@@ -1,0 +1,86 @@
+/**
+ * @rx — PCRE-compatible regular expression match.
+ *
+ * Argument: a PCRE pattern as written in SecLang. True when it matches anywhere in the
+ * value. With the rule's `capture` action, TX:0 receives the whole match and TX:1–9 the
+ * groups. Example (CRS 932235): `SecRule ARGS "@rx (?i)(?:^|[;&|])\s*(?:ls|cat)\b" "…"`.
+ *
+ * Semantics follow ModSecurity v2 (PCRE_DOTALL | PCRE_DOLLAR_ENDONLY, bytes, C-locale
+ * case folding); pcre.ts translates PCRE syntax into JS and lists what cannot be. Coraza
+ * compiles with `(?sm)` (multi-line `^`/`$`) and Go RE2 semantics; CRS avoids patterns
+ * where the two differ.
+ *
+ * Regex safety: importing regex-safety.ts (below) sets V8's backtrack-limit fallback to
+ * the linear-time engine before any pattern is compiled; see that file for the strategy,
+ * its limits and the measurements. Patterns the linear engine cannot run (lookarounds,
+ * backreferences) are still accepted but recorded in `unprotectedPatterns()`; none of the
+ * CRS v4 patterns is (test/waf/operators/crs-rx.test.ts).
+ *
+ * Compiled patterns are memoized process-wide by their source text, so the many CRS rules
+ * that share a pattern (e.g. the 9xx-paranoia-level skips) compile it once. RegExp objects
+ * are stateless here (no `g`/`y` flag), so sharing them across rules and requests is safe.
+ */
+import './regex-safety.js';
+import { toByteString } from '../transforms/byte-string.js';
+import { OperatorError } from './errors.js';
+import { setCaptures, type Operator, type OperatorContext, type OperatorFactoryContext } from './operator.js';
+import { PcreUnsupportedError, translatePcre } from './pcre.js';
+import { isLinearEligible } from './regex-safety.js';
+
+export interface CompiledRx {
+  readonly re: RegExp;
+  /** True when V8 can run it on the linear-time engine (so the backtrack fallback applies). */
+  readonly protected: boolean;
+}
+
+const compiled = new Map<string, CompiledRx>();
+const unprotected = new Set<string>();
+
+/** Translates and compiles a PCRE pattern (Unicode text as in the rules file), memoized. */
+export function compileRx(pattern: string, ruleId: string | null = null): CompiledRx {
+  const hit = compiled.get(pattern);
+  if (hit !== undefined) return hit;
+  let source: string;
+  let flags: string;
+  try {
+    ({ source, flags } = translatePcre(toByteString(pattern)));
+  } catch (e) {
+    if (e instanceof PcreUnsupportedError) {
+      throw new OperatorError('WAF_ERR_REGEX_UNSUPPORTED', 'rx', ruleId, e.message);
+    }
+    throw e;
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(source, flags);
+  } catch (e) {
+    throw new OperatorError('WAF_ERR_REGEX_UNSUPPORTED', 'rx', ruleId, (e as Error).message);
+  }
+  const entry: CompiledRx = Object.freeze({ re, protected: isLinearEligible(source, flags) });
+  if (!entry.protected) unprotected.add(pattern);
+  compiled.set(pattern, entry);
+  return entry;
+}
+
+/** Patterns compiled so far that the linear-engine fallback cannot protect. */
+export function unprotectedPatterns(): string[] {
+  return [...unprotected];
+}
+
+/** Number of distinct compiled patterns (for tests of the memoization). */
+export function compiledPatternCount(): number {
+  return compiled.size;
+}
+
+export function rx(argument: string, ctx: OperatorFactoryContext): Operator {
+  const { re } = compileRx(argument, ctx.ruleId);
+  return {
+    evaluate(tx: OperatorContext, value: string): boolean {
+      if (tx.captures === null) return re.test(value);
+      const m = re.exec(value);
+      if (m === null) return false;
+      setCaptures(tx, m);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { trimLeft } from './trim.js';

@@ -1,0 +1,1 @@
+export { trimRight } from './trim.js';
