@@ -17,6 +17,11 @@ const API_VERSION = '2024-10-21';
 const CHAT = 'gpt-4o-mini';
 const EMBED = 'text-embedding-3-small';
 
+/** Quotes a path for a POSIX shell when it needs it, so the printed commands run as pasted. */
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_/.:@%+=,-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
 function writeSecret(file: string, content: string): void {
   writeFileSync(file, content, { mode: 0o600 });
   chmodSync(file, 0o600);
@@ -77,7 +82,7 @@ keys:
 `;
 }
 
-export async function runDemo(o: DemoOptions): Promise<void> {
+export async function runDemo(o: DemoOptions, logLevel?: string): Promise<void> {
   const dir = resolve(o.dir);
   const { caFile, key } = await ensureMaterial(dir);
   const backendKey = randomBytes(24).toString('base64url');
@@ -93,15 +98,17 @@ export async function runDemo(o: DemoOptions): Promise<void> {
   const configFile = join(dir, 'demo.yaml');
   writeFileSync(configFile, demoConfig(o, emulator.url, hashKey(key)));
 
-  const log = createLogger(process.env.PORTCULLIS_LOG_LEVEL ?? 'info');
-  await runGateway(configFile, log, (gw) => {
-    const port = gw.listeners[0]!.address.port;
-    const base = `https://127.0.0.1:${port}`;
-    const ca = caFile;
-    const control = gw.control === null ? '' : `http://127.0.0.1:${gw.control.address.port}`;
-    process.stderr.write(`
+  const log = createLogger(logLevel ?? 'info');
+  await runGateway(configFile, log, {
+    logLevelOverride: logLevel,
+    onStarted: (gw) => {
+      const port = gw.listeners[0]!.address.port;
+      const base = `https://127.0.0.1:${port}`;
+      const ca = shellQuote(caFile);
+      const control = gw.control === null ? '' : `http://127.0.0.1:${gw.control.address.port}`;
+      process.stderr.write(`
 Portcullis demo is running.
-  gateway   ${base}  (TLS, certificate from the local CA ${ca})
+  gateway   ${base}  (TLS, certificate from the local CA ${caFile})
   backend   the Azure OpenAI emulator at ${emulator.url}
   control   ${control}/readyz  ${control}/metrics
   API key   ${key}
@@ -114,6 +121,7 @@ Or with the openai SDK (from this folder):
 
 Press Ctrl-C to stop.
 `);
+    },
   });
   await emulator.close();
 }

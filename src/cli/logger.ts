@@ -1,5 +1,21 @@
 import { pino, type Logger } from 'pino';
 
+/** pino's levels, as `log.level` in the config accepts them; pino throws on any other name. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The level asked for outside the config: `--log-level` first, then PORTCULLIS_LOG_LEVEL.
+ * Undefined leaves `log.level` from the config in charge. An unknown name throws a message
+ * for the operator instead of pino's stack trace.
+ */
+export function logLevelOverride(cli: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const level = cli ?? (env.PORTCULLIS_LOG_LEVEL === '' ? undefined : env.PORTCULLIS_LOG_LEVEL);
+  if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new Error(`unknown log level "${level}" (expected one of ${LOG_LEVELS.join(', ')})`);
+  }
+  return level;
+}
+
 /**
  * JSON lines on stdout. Writes are buffered (4 KiB) and asynchronous: one write(2) per
  * request on the data plane costs more than the rest of the access-log line; the buffer

@@ -2,22 +2,29 @@ import type { Logger } from 'pino';
 import { startGateway, type RunningGateway } from '../gateway/gateway.js';
 import { ConfigErrors } from '../config/config-error.js';
 
+export interface RunGatewayOptions {
+  /** From `--log-level` or PORTCULLIS_LOG_LEVEL; wins over `log.level` in the config. Default: none. */
+  readonly logLevelOverride?: string;
+  /** Called once every socket listens (the demo prints its banner here). */
+  readonly onStarted?: (gw: RunningGateway) => void;
+}
+
 /**
  * Runs the gateway until SIGINT/SIGTERM: SIGHUP reloads the config (certificates are
  * also re-read), the first stop signal drains in-flight requests, a second one exits.
  */
-export async function runGateway(configFile: string, log: Logger, onStarted?: (gw: RunningGateway) => void): Promise<void> {
+export async function runGateway(configFile: string, log: Logger, opts: RunGatewayOptions = {}): Promise<void> {
   let gw: RunningGateway;
   try {
-    gw = await startGateway({ configFile, log });
+    gw = await startGateway({ configFile, log, logLevelOverride: opts.logLevelOverride });
   } catch (err) {
     reportStartupError(err, log);
     process.exitCode = 1;
     return;
   }
-  for (const l of gw.listeners) log.info({ listener: l.name, address: `${l.address.address}:${l.address.port}` }, 'listening');
+  // Each listener logs its own "listening" line (with host and port) as it starts.
   if (gw.control !== null) log.info({ address: `${gw.control.address.address}:${gw.control.address.port}` }, 'control plane listening');
-  onStarted?.(gw);
+  opts.onStarted?.(gw);
   await new Promise<void>((resolve) => {
     const onHup = (): void => void gw.reload();
     let stopping = false;
