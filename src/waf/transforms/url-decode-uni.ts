@@ -1,56 +1,9 @@
-import { ByteBuilder, hexVal } from './byte-string.js';
+import { decodeUrl } from './url-decode.js';
 
 /**
- * t:urlDecodeUni — t:urlDecode plus IIS-style `%uHHHH`.
- *
- * Without a configured unicode map (we have none, as Coraza), ModSecurity v2 keeps only
- * the low byte of `%uHHHH`, except that full-width ASCII U+FF01–U+FF5E maps to its ASCII
- * twin by adding 0x20 to the low byte (`%uFF1C` → `<`). Invalid sequences stay as-is.
+ * t:urlDecodeUni — t:urlDecode plus IIS-style `%uHHHH` (see decodeUrl for the mapping).
+ * Invalid sequences stay as-is.
  */
 export function urlDecodeUni(input: string): [string, boolean] {
-  if (input.indexOf('%') === -1 && input.indexOf('+') === -1) return [input, false];
-  const out = new ByteBuilder();
-  let changed = false;
-  const n = input.length;
-  let i = 0;
-  while (i < n) {
-    const c = input.charCodeAt(i);
-    if (c === 0x25 /* % */) {
-      const u = i + 1 < n ? input.charCodeAt(i + 1) : 0;
-      if ((u === 0x75 || u === 0x55) && i + 5 < n) {
-        const h1 = hexVal(input.charCodeAt(i + 2));
-        const h2 = hexVal(input.charCodeAt(i + 3));
-        const h3 = hexVal(input.charCodeAt(i + 4));
-        const h4 = hexVal(input.charCodeAt(i + 5));
-        if (h1 >= 0 && h2 >= 0 && h3 >= 0 && h4 >= 0) {
-          let b = h3 * 16 + h4;
-          if (b > 0x00 && b < 0x5f && h1 === 15 && h2 === 15) b += 0x20;
-          out.push(b);
-          i += 6;
-          changed = true;
-          continue;
-        }
-      }
-      if (i + 2 < n) {
-        const hi = hexVal(input.charCodeAt(i + 1));
-        const lo = hexVal(input.charCodeAt(i + 2));
-        if (hi >= 0 && lo >= 0) {
-          out.push(hi * 16 + lo);
-          i += 3;
-          changed = true;
-          continue;
-        }
-      }
-      out.push(c);
-      i++;
-    } else if (c === 0x2b /* + */) {
-      out.push(0x20);
-      i++;
-      changed = true;
-    } else {
-      out.push(c);
-      i++;
-    }
-  }
-  return changed ? [out.toString(), true] : [input, false];
+  return decodeUrl(input, true);
 }
