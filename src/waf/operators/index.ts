@@ -6,6 +6,8 @@
 import { beginsWith } from './begins-with.js';
 import { contains } from './contains.js';
 import { containsWord } from './contains-word.js';
+import { detectSqli } from './detect-sqli.js';
+import { detectXss } from './detect-xss.js';
 import { endsWith } from './ends-with.js';
 import { eq } from './eq.js';
 import { OperatorError } from './errors.js';
@@ -82,6 +84,8 @@ export function createDefaultOperatorRegistry(): OperatorRegistry {
   r.register('validateUtf8Encoding', validateUtf8Encoding);
   r.register('unconditionalMatch', unconditionalMatch);
   r.register('noMatch', noMatch);
+  r.register('detectSQLi', detectSqli);
+  r.register('detectXSS', detectXss);
   return r;
 }
 
