@@ -55,6 +55,21 @@ export function hexVal(c: number): number {
   return -1;
 }
 
+/**
+ * The byte for four hex digits at `at` (IIS `%uHHHH`, JS `\uHHHH`), or -1 if they are not
+ * hex. With no unicode map configured (we have none, as Coraza), ModSecurity v2 keeps the
+ * low byte, except that full-width ASCII U+FF01–U+FF5E maps to its ASCII twin (+0x20).
+ */
+export function unicodeEscapeByte(input: string, at: number): number {
+  const h1 = hexVal(input.charCodeAt(at));
+  const h2 = hexVal(input.charCodeAt(at + 1));
+  const h3 = hexVal(input.charCodeAt(at + 2));
+  const h4 = hexVal(input.charCodeAt(at + 3));
+  if (h1 < 0 || h2 < 0 || h3 < 0 || h4 < 0) return -1;
+  const b = h3 * 16 + h4;
+  return b > 0x00 && b < 0x5f && h1 === 15 && h2 === 15 ? b + 0x20 : b;
+}
+
 /** True for C `isspace()` in the "C" locale: space, \t, \n, \v, \f, \r (what ModSecurity v2 uses). */
 export function isCSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);

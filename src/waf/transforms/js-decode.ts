@@ -1,4 +1,4 @@
-import { ByteBuilder, hexVal, isOctal } from './byte-string.js';
+import { ByteBuilder, hexVal, isOctal, unicodeEscapeByte } from './byte-string.js';
 
 /**
  * t:jsDecode, as ModSecurity v2 `js_decode_nonstrict_inplace`:
@@ -24,13 +24,8 @@ export function jsDecode(input: string): [string, boolean] {
     const e = input.charCodeAt(i + 1);
     changed = true;
     if (e === 0x75 /* u */ && i + 5 < n) {
-      const h1 = hexVal(input.charCodeAt(i + 2));
-      const h2 = hexVal(input.charCodeAt(i + 3));
-      const h3 = hexVal(input.charCodeAt(i + 4));
-      const h4 = hexVal(input.charCodeAt(i + 5));
-      if (h1 >= 0 && h2 >= 0 && h3 >= 0 && h4 >= 0) {
-        let b = h3 * 16 + h4;
-        if (b > 0x00 && b < 0x5f && h1 === 15 && h2 === 15) b += 0x20;
+      const b = unicodeEscapeByte(input, i + 2);
+      if (b >= 0) {
         out.push(b);
         i += 6;
         continue;
