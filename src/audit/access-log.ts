@@ -13,6 +13,8 @@ export function createRequestRecorder(log: Logger | null, metrics: GatewayMetric
   const counters = new Map<string, { inc(): void }>();
   const durations = new Map<string, { observe(v: number): void }>();
   const upstream = new Map<string, { observe(v: number): void }>();
+  // Bounded too: actions × the rule ids of the loaded rule set.
+  const wafCounters = new Map<string, { inc(): void }>();
   // Every field below is ours and none holds a secret, so the access log skips the root
   // logger's redaction, which measured at two thirds of the cost of a line (pino 10).
   const access = log === null ? null : log.child({}, { redact: [] });
@@ -29,6 +31,14 @@ export function createRequestRecorder(log: Logger | null, metrics: GatewayMetric
     let duration = durations.get(deployment);
     if (duration === undefined) durations.set(deployment, (duration = metrics.duration.labels(deployment)));
     duration.observe(ms / 1000);
+    if (ctx.waf !== null) {
+      const w = ctx.waf;
+      const wkey = `${w.action}\u0000${w.decidedBy ?? ''}`;
+      let c = wafCounters.get(wkey);
+      if (c === undefined) wafCounters.set(wkey, (c = metrics.wafDecisions.labels(w.action, w.decidedBy ?? '')));
+      c.inc();
+      if (w.redacted > 0) metrics.wafRedactions.inc(w.redacted);
+    }
     if (ctx.backend !== null && ctx.upstreamMs !== null) {
       let up = upstream.get(ctx.backend.name);
       if (up === undefined) upstream.set(ctx.backend.name, (up = metrics.upstreamDuration.labels(ctx.backend.name)));
@@ -53,6 +63,8 @@ export function createRequestRecorder(log: Logger | null, metrics: GatewayMetric
       upstreamMs: ctx.upstreamMs === null ? null : Math.round(ctx.upstreamMs * 100) / 100,
       bytesIn: ctx.bytesIn,
       bytesOut: ctx.bytesOut,
+      // Rule ids and the score only: never the matched text (it may be a secret).
+      waf: ctx.waf === null ? null : { action: ctx.waf.action, score: ctx.waf.score, decidedBy: ctx.waf.decidedBy, rules: ctx.waf.rules, redacted: ctx.waf.redacted },
     });
   };
 }

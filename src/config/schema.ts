@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ListenerConfigSchema, NetworkPolicySchema, HttpLimitsSchema } from '../network/listener-config.js';
 import { BackendConfigSchema } from '../upstream/backend-config.js';
 import { ApiKeyConfigSchema, CertClientConfigSchema } from '../identity/api-key-config.js';
+import { WafConfigSchema } from '../waf/config.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -37,6 +38,7 @@ export const GatewayConfigSchema = z
     clients: z.array(CertClientConfigSchema).default([]).describe('Clients identified by a verified TLS client certificate. Default: none.'),
     shadow: z.array(z.enum(['identity', 'access'])).default([]).describe('Stages whose denies are only logged, not enforced (for rollout). Default: none.'),
     log: LogConfigSchema.default(LogConfigSchema.parse({})).describe('Logging.'),
+    waf: WafConfigSchema.optional().describe('Web application firewall: OWASP CRS on the web layer, LLM rules on prompts. Default: off.'),
   })
   .describe('Portcullis gateway configuration.');
 

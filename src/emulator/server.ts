@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   createServer as createHttpServer,
+  type IncomingHttpHeaders,
   type IncomingMessage,
   type OutgoingHttpHeaders,
   type Server,
@@ -15,7 +16,8 @@ import { EmulatorError, errorBody } from './azure-errors.js';
 import { DEFAULT_MAX_BODY_BYTES, readBody } from './body.js';
 import { FaultInjector, type FaultSpec } from './faults.js';
 import { DEFAULT_TOKEN_LIFETIME_SECONDS, IDENTITY_PATH, IdentityEndpoint, TokenIssuer } from './identity-endpoint.js';
-import { isJsonObject } from './fields.js';
+import { isJsonObject, type JsonObject } from './fields.js';
+import { contentSafetyCredentials, PromptShields, SHIELD_PROMPT_PATH } from './prompt-shields.js';
 import type { HandlerReply } from './reply.js';
 import { matchRoute, type Route } from './routes.js';
 import { writeSse } from './sse.js';
@@ -54,6 +56,11 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Largest request body accepted; larger bodies get 413. Default 16 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Extra phrases (case-insensitive) that make the Prompt Shields route report an attack, in
+   * addition to "ignore previous instructions" and "ignore all previous instructions". Default none.
+   */
+  promptShieldMarkers?: string[];
 }
 
 export interface EmulatorStats {
@@ -97,6 +104,7 @@ interface EmulatorConfig {
   readonly identityHeaderSecret: string;
   readonly tokenLifetimeSeconds: number;
   readonly maxBodyBytes: number;
+  readonly promptShieldMarkers: readonly string[];
 }
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
@@ -126,6 +134,7 @@ function resolveOptions(opts: EmulatorOptions): EmulatorConfig {
     identityHeaderSecret: secret,
     tokenLifetimeSeconds,
     maxBodyBytes: nonNegative('maxBodyBytes', opts.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
+    promptShieldMarkers: Object.freeze([...(opts.promptShieldMarkers ?? [])]),
   });
 }
 
@@ -160,6 +169,7 @@ class Emulator {
   readonly #issuer: TokenIssuer;
   readonly #identity: IdentityEndpoint;
   readonly #credentials: CredentialCheck;
+  readonly #shields: PromptShields;
   readonly #rateLimit = new RateLimitWindow();
   readonly #log: Logger | null;
   #requests = 0;
@@ -174,6 +184,7 @@ class Emulator {
     this.#issuer = new TokenIssuer(config.tokenLifetimeSeconds);
     this.#identity = new IdentityEndpoint(this.#issuer, config.identityHeaderSecret);
     this.#credentials = new CredentialCheck(config.apiKeys, config.acceptEntraTokens ? this.#issuer : null);
+    this.#shields = new PromptShields(config.promptShieldMarkers);
     this.#log = config.quiet ? null : pino({ name: 'portcullis-emulator' }, pino.destination({ dest: 2, sync: true }));
     const onRequest = (req: IncomingMessage, res: ServerResponse): void => this.#onRequest(req, res);
     this.server =
@@ -226,6 +237,10 @@ class Emulator {
       this.#identity.handle(req, res, new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1)));
       return;
     }
+    if (path === SHIELD_PROMPT_PATH && req.method === 'POST') {
+      await this.#promptShields(req, res, rawUrl, q);
+      return;
+    }
     const route = matchRoute(req.method, path);
     if (route === null) {
       req.resume();
@@ -237,60 +252,14 @@ class Emulator {
 
   /** Order: read body → record → latency → fault → credentials → api-version → parse → operation. */
   async #dataPlane(req: IncomingMessage, res: ServerResponse, route: Route, rawUrl: string, q: number): Promise<void> {
-    this.#requests++;
-    const fault = this.#faults.next();
-    const read = await readBody(req, this.config.maxBodyBytes);
-    this.#lastHeaders = { ...req.headers };
-    this.#lastPath = rawUrl;
-    this.#lastBody = read.ok ? read.body.subarray(0, LAST_BODY_CAP).toString('utf8') : null;
-    if (!read.ok) {
-      if (read.reason === 'too_large') {
-        res.shouldKeepAlive = false;
-        this.#sendError(res, new EmulatorError('body_too_large', `The request body exceeds ${this.config.maxBodyBytes} bytes.`));
-      }
-      return;
-    }
-    if (this.config.latencyMs > 0 && !(await pause(this.config.latencyMs, res))) return;
-
-    if (fault !== null) {
-      switch (fault.mode) {
-        case 'status429':
-          this.#sendError(res, new EmulatorError('rate_limited'), {
-            'retry-after': String(Math.ceil(fault.retryAfterSeconds)),
-            'retry-after-ms': String(Math.round(fault.retryAfterSeconds * 1000)),
-          });
-          return;
-        case 'status500':
-          this.#sendError(res, new EmulatorError('internal_error'));
-          return;
-        case 'hang':
-          // Never answered; close() destroys the socket.
-          return;
-        case 'reset':
-          resetConnection(req.socket);
-          return;
-      }
-    }
-
-    if (!this.#credentials.accepts(req.headers)) {
-      this.#sendError(res, new EmulatorError('unauthorized'));
-      return;
-    }
+    const raw = await this.#admit(req, res, rawUrl, req.headers);
+    if (raw === null) return;
     if (route.deployment !== null && !new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1)).get('api-version')) {
       this.#sendError(res, new EmulatorError('missing_api_version'));
       return;
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(read.body.toString('utf8'));
-    } catch {
-      this.#sendError(res, new EmulatorError('invalid_json'));
-      return;
-    }
-    if (!isJsonObject(body)) {
-      this.#sendError(res, new EmulatorError('invalid_json', 'The request body must be a JSON object.'));
-      return;
-    }
+    const body = this.#parseObject(res, raw);
+    if (body === null) return;
     const model = route.deployment ?? body['model'];
     if (typeof model !== 'string' || model.length === 0) {
       this.#sendError(res, new EmulatorError('invalid_request', "'model' is a required property.", 'model'));
@@ -311,6 +280,94 @@ class Emulator {
     } else {
       await writeSse(res, withRateLimit(azureHeaders(SSE_CONTENT_TYPE), remaining), reply.events, this.config.chunkDelayMs);
     }
+  }
+
+  /**
+   * Content Safety's Prompt Shields (see prompt-shields.ts), through the same admission as
+   * Azure OpenAI (so latency and faults apply), with the key read from Ocp-Apim-Subscription-Key.
+   * Order: admission → api-version (always required here) → parse → analysis.
+   */
+  async #promptShields(req: IncomingMessage, res: ServerResponse, rawUrl: string, q: number): Promise<void> {
+    const raw = await this.#admit(req, res, rawUrl, contentSafetyCredentials(req.headers));
+    if (raw === null) return;
+    if (!new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1)).get('api-version')) {
+      this.#sendError(res, new EmulatorError('missing_api_version'));
+      return;
+    }
+    const body = this.#parseObject(res, raw);
+    if (body === null) return;
+    let analysis: JsonObject;
+    try {
+      analysis = this.#shields.analyze(body);
+    } catch (err) {
+      if (!(err instanceof EmulatorError)) throw err;
+      this.#sendError(res, err);
+      return;
+    }
+    sendJson(res, 200, azureHeaders(JSON_CONTENT_TYPE), analysis);
+  }
+
+  /**
+   * What every data-plane request goes through first: read body → record → latency → fault →
+   * credentials. Returns the body, or null when the request has been answered or dropped.
+   */
+  async #admit(req: IncomingMessage, res: ServerResponse, rawUrl: string, credentials: IncomingHttpHeaders): Promise<Buffer | null> {
+    this.#requests++;
+    const fault = this.#faults.next();
+    const read = await readBody(req, this.config.maxBodyBytes);
+    this.#lastHeaders = { ...req.headers };
+    this.#lastPath = rawUrl;
+    this.#lastBody = read.ok ? read.body.subarray(0, LAST_BODY_CAP).toString('utf8') : null;
+    if (!read.ok) {
+      if (read.reason === 'too_large') {
+        res.shouldKeepAlive = false;
+        this.#sendError(res, new EmulatorError('body_too_large', `The request body exceeds ${this.config.maxBodyBytes} bytes.`));
+      }
+      return null;
+    }
+    if (this.config.latencyMs > 0 && !(await pause(this.config.latencyMs, res))) return null;
+
+    if (fault !== null) {
+      switch (fault.mode) {
+        case 'status429':
+          this.#sendError(res, new EmulatorError('rate_limited'), {
+            'retry-after': String(Math.ceil(fault.retryAfterSeconds)),
+            'retry-after-ms': String(Math.round(fault.retryAfterSeconds * 1000)),
+          });
+          return null;
+        case 'status500':
+          this.#sendError(res, new EmulatorError('internal_error'));
+          return null;
+        case 'hang':
+          // Never answered; close() destroys the socket.
+          return null;
+        case 'reset':
+          resetConnection(req.socket);
+          return null;
+      }
+    }
+
+    if (!this.#credentials.accepts(credentials)) {
+      this.#sendError(res, new EmulatorError('unauthorized'));
+      return null;
+    }
+    return read.body;
+  }
+
+  /** The body as a JSON object, or null once a 400 has been sent. */
+  #parseObject(res: ServerResponse, raw: Buffer): JsonObject | null {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      this.#sendError(res, new EmulatorError('invalid_json'));
+      return null;
+    }
+    if (!isJsonObject(body)) {
+      this.#sendError(res, new EmulatorError('invalid_json', 'The request body must be a JSON object.'));
+      return null;
+    }
+    return body;
   }
 
   #sendError(res: ServerResponse, err: EmulatorError, extraHeaders?: OutgoingHttpHeaders): void {

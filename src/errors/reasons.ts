@@ -61,6 +61,10 @@ export const REASONS = {
   /** Caller is known but may not use this deployment. */
   deployment_forbidden: { status: 403, message: 'The caller may not use this deployment.' },
 
+  // --- inspection ---
+  /** The WAF blocked the request (CRS anomaly score, an LLM rule, Content Safety, or an uninspectable body); rule ids are in the audit record only. */
+  waf_blocked: { status: 403, message: 'The request was blocked by the gateway\'s security policy.' },
+
   // --- upstream ---
   /** Every backend of the deployment is unhealthy or none is configured. */
   no_healthy_backend: { status: 503, message: 'No healthy backend is available for this deployment.' },

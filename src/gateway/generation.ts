@@ -17,6 +17,7 @@ import { HealthProber } from '../upstream/health-probe.js';
 import { BackendPool } from '../upstream/pool.js';
 import { createRequestRecorder } from '../audit/access-log.js';
 import type { GatewayMetrics } from '../telemetry/metrics.js';
+import { provisionWaf, type ProvisionedWaf } from '../waf/provision.js';
 
 /**
  * Everything built from one configuration: provisioned once, read-only afterwards, and
@@ -29,6 +30,7 @@ export interface Generation {
   readonly backends: readonly Backend[];
   readonly probers: ReadonlyMap<string, HealthProber>;
   readonly deployments: readonly Deployment[];
+  readonly waf: ProvisionedWaf | null;
   close(): Promise<void>;
 }
 
@@ -62,9 +64,10 @@ export async function provisionGeneration(loaded: LoadedConfig, deps: Generation
   const { log, metrics } = deps;
   const backends: Backend[] = [];
   const probers = new Map<string, HealthProber>();
+  let waf: ProvisionedWaf | null = null;
   const closeAll = async (): Promise<void> => {
     for (const p of probers.values()) p.stop();
-    await Promise.allSettled(backends.map((b) => b.close()));
+    await Promise.allSettled([...backends.map((b) => b.close()), waf?.close()]);
   };
   try {
     const keys = new KeyStore([
@@ -92,6 +95,9 @@ export async function provisionGeneration(loaded: LoadedConfig, deps: Generation
       for (const a of d.aliases) byModel.set(a, deployments[i]!);
     });
 
+    if (config.waf !== undefined) {
+      waf = await provisionWaf(config.waf, { baseDir, log, env: deps.env, offline: deps.offline === true, llm: null });
+    }
     const trusted = AddressSet.parse(config.network.trustedProxies, 'network.trustedProxies');
     const stages = buildStages({
       shape: { maxUrlBytes: config.limits.maxUrlBytes, maxBodyBytes: config.limits.maxBodyBytes },
@@ -101,6 +107,7 @@ export async function provisionGeneration(loaded: LoadedConfig, deps: Generation
         v1Default: config.v1DefaultDeployment === undefined ? null : byModel.get(config.v1DefaultDeployment)!,
         maxBodyBytes: config.limits.maxBodyBytes,
       },
+      waf: waf === null ? null : { waf: waf.waf, maxBodyBytes: config.limits.maxBodyBytes, scoreHeader: waf.scoreHeader },
       shadow: new Set(config.shadow),
     });
     const plane: DataPlane = {
@@ -128,6 +135,7 @@ export async function provisionGeneration(loaded: LoadedConfig, deps: Generation
       backends,
       probers,
       deployments,
+      waf,
       close: closeAll,
     };
   } catch (err) {

@@ -1,8 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 
+/** The request declares a body (any Transfer-Encoding, or a non-zero Content-Length). */
+export function hasBody(req: IncomingMessage): boolean {
+  const h = req.headers;
+  return h['transfer-encoding'] !== undefined || (h['content-length'] !== undefined && h['content-length'] !== '0');
+}
+
 /**
  * Reads a whole request body, refusing past `maxBytes` as soon as the count crosses it
- * (not after buffering it). Used only where a decision needs the body (v1 model routing);
+ * (not after buffering it). Used only where a decision needs the body (v1 model routing, the WAF);
  * the total time is bounded by the server's requestTimeout.
  */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'body_too_large' | 'client_closed'> {

@@ -3,6 +3,7 @@ import type { Reason } from '../errors/reasons.js';
 import type { Identity } from '../identity/identity.js';
 import type { Backend } from '../upstream/backend.js';
 import type { Deployment } from './deployments.js';
+import type { WafOutcome } from '../waf/waf.js';
 
 /** Which part of the Azure OpenAI data-plane tree a request addresses. */
 export type RouteKind = 'deployment' | 'v1';
@@ -37,6 +38,8 @@ export class RequestContext {
   body: Buffer | null = null;
 
   identity: Identity | null = null;
+  /** What the WAF decided, when it ran (audit record). */
+  waf: WafOutcome | null = null;
   backend: Backend | null = null;
 
   /** The deny reason, when the gateway refused or failed the request. */

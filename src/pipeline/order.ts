@@ -6,6 +6,7 @@ import { createIdentityStage, type IdentityStageOptions } from './stages/identit
 import { createDeploymentStage, type DeploymentStageOptions } from './stages/deployment.js';
 import { createAccessStage } from './stages/access.js';
 import { createBackendStage } from './stages/backend.js';
+import { createWafStage, type WafStageOptions } from './stages/waf.js';
 
 /**
  * The request's way through the data plane, in order. Network policy and TLS run before
@@ -17,15 +18,19 @@ import { createBackendStage } from './stages/backend.js';
  *   identity       API key or verified client certificate → 401
  *   deployment     which deployment (path, or body `model` on /openai/v1) → 404
  *   access         may this caller use this deployment → 403
+ *   waf            CRS + LLM rules on headers and the bounded body → 403 waf_blocked
+ *                  (after identity: no unauthenticated body is buffered or inspected)
  *   backend        a healthy backend of the deployment's pool → 503
  */
-export const STAGE_ORDER = ['request_shape', 'route', 'identity', 'deployment', 'access', 'backend'] as const;
+export const STAGE_ORDER = ['request_shape', 'route', 'identity', 'deployment', 'access', 'waf', 'backend'] as const;
 export type StageName = (typeof STAGE_ORDER)[number];
 
 export interface StageDeps {
   readonly shape: RequestShapeOptions;
   readonly identity: IdentityStageOptions;
   readonly deployment: DeploymentStageOptions;
+  /** null: no `waf:` in the config, the stage is left out. */
+  readonly waf: WafStageOptions | null;
   /** Stages whose denies are recorded, not enforced. */
   readonly shadow: ReadonlySet<StageName>;
 }
@@ -37,10 +42,11 @@ export function buildStages(deps: StageDeps): readonly Stage[] {
     identity: () => createIdentityStage(deps.identity),
     deployment: () => createDeploymentStage(deps.deployment),
     access: () => createAccessStage(),
+    waf: () => createWafStage(deps.waf!),
     backend: () => createBackendStage(),
   };
   return Object.freeze(
-    STAGE_ORDER.map((name) => {
+    STAGE_ORDER.filter((name) => name !== 'waf' || deps.waf !== null).map((name) => {
       const stage = factories[name]();
       return deps.shadow.has(name) ? shadowed(stage) : stage;
     }),

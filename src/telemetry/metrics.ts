@@ -45,6 +45,17 @@ export class GatewayMetrics {
     labelNames: ['backend'] as const,
     registers: [this.registry],
   });
+  readonly wafDecisions = new Counter({
+    name: 'portcullis_waf_decisions_total',
+    help: 'Requests the WAF inspected, by action (pass, block, detect) and the rule that decided ("" on pass).',
+    labelNames: ['action', 'rule'] as const,
+    registers: [this.registry],
+  });
+  readonly wafRedactions = new Counter({
+    name: 'portcullis_waf_redacted_fields_total',
+    help: 'Prompt fields whose secrets or personal data were redacted before forwarding.',
+    registers: [this.registry],
+  });
   readonly configReloads = new Counter({
     name: 'portcullis_config_reloads_total',
     help: 'Configuration reloads, by result.',

@@ -224,7 +224,7 @@ const PEM_CERT = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFIC
  * certificates of the file. Each certificate in the file must parse; an expired one or a
  * non-CA one is worth a warning, not a refusal (a self-signed leaf is a valid trust anchor).
  */
-function readCaBundle(file: string, baseDir: string, path: string, log: Logger, backend: string): string[] {
+export function readCaBundle(file: string, baseDir: string, path: string, log: Logger, backend: string): string[] {
   const text = readConfigFile(baseDir, file, path).toString('utf8');
   const pems = text.match(PEM_CERT) ?? [];
   if (pems.length === 0) throw new ConfigError(path, `no PEM certificate in ${file}`);

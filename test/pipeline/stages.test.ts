@@ -14,7 +14,7 @@ import { REASONS } from '../../src/errors/reasons.js';
 import { errorBody } from '../../src/http/error-response.js';
 
 test('the pipeline order is pinned', () => {
-  assert.deepEqual(STAGE_ORDER, ['request_shape', 'route', 'identity', 'deployment', 'access', 'backend']);
+  assert.deepEqual(STAGE_ORDER, ['request_shape', 'route', 'identity', 'deployment', 'access', 'waf', 'backend']);
 });
 
 test('every reason has a 4xx/5xx status and an Azure-shaped body naming the code', () => {

@@ -2,7 +2,7 @@ import type { Stage, Verdict } from '../stage.js';
 import { CONTINUE } from '../stage.js';
 import type { RequestContext } from '../context.js';
 import type { Deployment } from '../deployments.js';
-import { readBody } from '../../http/read-body.js';
+import { hasBody, readBody } from '../../http/read-body.js';
 
 export interface DeploymentStageOptions {
   /** By client-visible name, and by each model alias for /openai/v1 requests. */
@@ -28,15 +28,10 @@ export function createDeploymentStage(opts: DeploymentStageOptions): Stage {
         ctx.deployment = d;
         return CONTINUE;
       }
-      if (!hasBody(ctx)) return useDefault(ctx, v1Default);
+      if (!hasBody(ctx.req)) return useDefault(ctx, v1Default);
       return resolveV1Model(ctx, deployments, v1Default, maxBodyBytes);
     },
   };
-}
-
-function hasBody(ctx: RequestContext): boolean {
-  const h = ctx.req.headers;
-  return h['transfer-encoding'] !== undefined || (h['content-length'] !== undefined && h['content-length'] !== '0');
 }
 
 function useDefault(ctx: RequestContext, v1Default: Deployment | null): Verdict {

@@ -1,0 +1,54 @@
+/**
+ * `waf:` in the gateway config. Everything a security team tunes — paranoia level,
+ * thresholds, rule and tag removal, per-field exclusions, custom rules, prompt fields,
+ * LLM rules, Content Safety — is here, not only in rule files.
+ */
+import { z } from 'zod';
+import { contentSafetyConfigSchema } from './content-safety/config.js';
+
+const RULE_ID = /^\d{1,10}(-\d{1,10})?$/;
+const TAG = /^[A-Za-z0-9_./:*-]{1,128}$/;
+/** A SecLang target (`ARGS:json.user`, `REQUEST_HEADERS:x-trace`, `REQUEST_COOKIES:/^_ga/`); no quotes or blanks. */
+const TARGET = /^[A-Z_]{2,40}(:[^"\s]{1,256})?$/;
+
+export const CrsConfigSchema = z.strictObject({
+  rulesDir: z.string().min(1).describe('Folder with the OWASP CRS `REQUEST-*.conf` files: CRS 3.3 (Debian: /usr/share/modsecurity-crs/rules) or 4.x (the `rules` folder of a release). The version is detected. Required.'),
+  files: z.array(z.string()).default(['REQUEST-*.conf']).describe('Globs inside rulesDir. Default: the request-phase files (responses are streamed, never buffered for inspection).'),
+  paranoiaLevel: z.number().int().min(1).max(4).default(1).describe('Blocking paranoia level (v4 tx.blocking_paranoia_level, v3 tx.paranoia_level). Default: 1.'),
+  detectionParanoiaLevel: z.number().int().min(1).max(4).optional().describe('CRS v4: rules up to this level also run and score, without blocking. Default: paranoiaLevel.'),
+  inboundAnomalyThreshold: z.number().int().min(1).max(1000).default(5).describe('Anomaly score at which a request is blocked (CRS 949110). Default: 5 (one critical match).'),
+  allowedMethods: z.array(z.string().regex(/^[A-Z]{1,16}$/)).default(['GET', 'HEAD', 'POST', 'OPTIONS', 'DELETE']).describe('Methods CRS 911100 accepts. Default: GET HEAD POST OPTIONS DELETE (Azure OpenAI uses DELETE for files and batches).'),
+  disabledRules: z.array(z.string().regex(RULE_ID)).default([]).describe('Rule ids or ranges to remove (`"942100"`, `"942100-942199"`). Default: none.'),
+  disabledTags: z.array(z.string().regex(TAG)).default([]).describe('Remove every rule carrying one of these tags (`attack-sqli`, `paranoia-level/2`). Default: none.'),
+  exclusions: z.array(z.strictObject({
+    rules: z.array(z.string().regex(RULE_ID)).default([]).describe('Rule ids or ranges the exclusion applies to.'),
+    tags: z.array(z.string().regex(TAG)).default([]).describe('Or: rules with these tags.'),
+    target: z.string().regex(TARGET).describe('What those rules stop inspecting: `ARGS:json.user`, `REQUEST_HEADERS:x-trace-context`, `REQUEST_COOKIES:/^_ga/`. JSON fields use ModSecurity v3 names (`json.messages.array_0.name`).'),
+  })).default([]).describe('Per-field exclusions (SecRuleUpdateTargetById/ByTag). With neither rules nor tags, the target is excluded from every rule. Default: none.'),
+  promptExemptTags: z.array(z.string().regex(TAG)).default(['attack-*']).describe('Rules with one of these tags (`prefix*` allowed) do not score prompt-bearing fields; the LLM rules inspect those instead. Default: `attack-*`, the CRS web-attack groups.'),
+});
+
+export const PromptFieldEntrySchema = z.strictObject({
+  path: z.string().min(1).describe('JSON path: `a.b`, `[*]` any array index, `[**]` the whole subtree (last step only). Example: `metadata.notes`.'),
+  kind: z.enum(['text', 'tool_definition', 'tool_result', 'data', 'url', 'url_or_data']).describe('How the LLM rules treat it.'),
+  roles: z.array(z.string()).optional().describe('Only inside a message with one of these roles.'),
+});
+
+export const WafConfigSchema = z.strictObject({
+  mode: z.enum(['prevention', 'detection']).default('prevention').describe('`prevention` blocks with 403 waf_blocked; `detection` only records (audit log, metrics). Default: prevention.'),
+  scoreHeader: z.boolean().default(false).describe('Add `x-portcullis-waf-score` (CRS anomaly score) to responses in detection mode, for tuning. Default: false.'),
+  crs: CrsConfigSchema.optional().describe('OWASP Core Rule Set. Default: not loaded.'),
+  customRules: z.array(z.string()).default([]).describe('Your own SecLang rule files (paths or globs, relative to this config), loaded before the CRS. Default: none.'),
+  customRulesText: z.string().default('').describe('SecLang rules written inline, loaded after customRules. Default: none.'),
+  promptFields: z.strictObject({
+    replace: z.boolean().default(false).describe('Use only `entries`, not the built-in table. Default: false.'),
+    entries: z.array(PromptFieldEntrySchema).default([]).describe('Extra prompt-bearing fields, tried before the built-in ones.'),
+  }).default({ replace: false, entries: [] }).describe('Which JSON fields are prompts (src/waf/request/prompt-fields.ts has the built-in table).'),
+  limits: z.strictObject({
+    maxArgs: z.number().int().min(1).max(100_000).default(5000).describe('Most fields (query + body) a request may have; more is refused (waf_blocked, body_error). Default: 5000 (a 300-turn chat has ~900).'),
+    maxJsonDepth: z.number().int().min(1).max(1000).default(64).describe('Deepest JSON nesting accepted. Default: 64.'),
+  }).default({ maxArgs: 5000, maxJsonDepth: 64 }).describe('Bounds on what the WAF parses.'),
+  contentSafety: contentSafetyConfigSchema.optional().describe('Azure AI Content Safety Prompt Shields as a second opinion on prompts. Default: off.'),
+});
+
+export type WafConfig = z.infer<typeof WafConfigSchema>;

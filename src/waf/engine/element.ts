@@ -1,0 +1,40 @@
+/**
+ * One member of a SecLang collection as the engine iterates it. Keys keep their case for
+ * MATCHED_VAR_NAME; `keyLower` is what selectors compare against (ModSecurity v2 matches
+ * collection keys case-insensitively).
+ */
+export interface Element {
+  readonly key: string;
+  readonly keyLower: string;
+  readonly value: string;
+  /** A prompt-bearing value (src/waf/request/prompt-fields.ts): skipped by prompt-exempt rules. */
+  readonly prompt: boolean;
+  /**
+   * Row of remembered rule results for this value (value-memo.ts): undefined until first
+   * looked up, null when the value must not be remembered (dynamic, credential, too long).
+   */
+  memo: Uint8Array | null | undefined;
+}
+
+/** An element of request data: its rule results may be remembered across requests. */
+export function element(key: string, value: string, prompt = false): Element {
+  return { key, keyLower: key.toLowerCase(), value, prompt, memo: undefined };
+}
+
+/** An element whose value changes while rules run (TX, MATCHED_VARS): never remembered. */
+export function dynamicElement(key: string, value: string): Element {
+  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: null };
+}
+
+/** An element holding a secret (credential header, cookie): never kept in the process-wide memo. */
+export function secretElement(key: string, value: string): Element {
+  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: null };
+}
+
+const NO_KEY = '';
+
+export function scalar(value: string): readonly Element[] {
+  return [{ key: NO_KEY, keyLower: NO_KEY, value, prompt: false, memo: undefined }];
+}
+
+export const EMPTY: readonly Element[] = Object.freeze([]);

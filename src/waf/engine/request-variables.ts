@@ -1,0 +1,141 @@
+/**
+ * The request-side SecLang variables, built from a WafRequest on first use and cached
+ * for the transaction (a rule set at PL1 reads ARGS a hundred times; it is built once).
+ * Dynamic collections (TX, MATCHED_VARS…) live in transaction.ts.
+ */
+import type { WafRequest } from '../request/types.js';
+import { EMPTY, element, scalar, secretElement, type Element } from './element.js';
+
+/** Variables this engine fills from the request; any other request-side name disables its rule at load. */
+export const REQUEST_VARIABLES: ReadonlySet<string> = new Set([
+  'ARGS', 'ARGS_GET', 'ARGS_POST', 'ARGS_NAMES', 'ARGS_GET_NAMES', 'ARGS_POST_NAMES', 'ARGS_COMBINED_SIZE',
+  'REQUEST_HEADERS', 'REQUEST_HEADERS_NAMES', 'REQUEST_COOKIES', 'REQUEST_COOKIES_NAMES',
+  'FILES', 'FILES_NAMES', 'FILES_SIZES', 'FILES_COMBINED_SIZE', 'MULTIPART_PART_HEADERS',
+  'MULTIPART_FILENAME', 'MULTIPART_NAME', 'MULTIPART_STRICT_ERROR', 'MULTIPART_UNMATCHED_BOUNDARY',
+  'MULTIPART_BOUNDARY_QUOTED', 'MULTIPART_BOUNDARY_WHITESPACE', 'MULTIPART_DATA_BEFORE', 'MULTIPART_DATA_AFTER',
+  'MULTIPART_HEADER_FOLDING', 'MULTIPART_LF_LINE', 'MULTIPART_MISSING_SEMICOLON', 'MULTIPART_INVALID_QUOTING',
+  'MULTIPART_INVALID_PART', 'MULTIPART_INVALID_HEADER_FOLDING', 'MULTIPART_FILE_LIMIT_EXCEEDED', 'MULTIPART_CRLF_LF_LINES',
+  'REQUEST_URI', 'REQUEST_URI_RAW', 'REQUEST_FILENAME', 'REQUEST_BASENAME', 'REQUEST_LINE', 'REQUEST_METHOD',
+  'REQUEST_PROTOCOL', 'QUERY_STRING', 'REQUEST_BODY', 'REQUEST_BODY_LENGTH', 'FULL_REQUEST_LENGTH',
+  'REMOTE_ADDR', 'REMOTE_HOST', 'REMOTE_PORT', 'SERVER_NAME', 'REQBODY_PROCESSOR', 'REQBODY_ERROR', 'REQBODY_ERROR_MSG',
+  'REQBODY_PROCESSOR_ERROR', 'REQBODY_PROCESSOR_ERROR_MSG', 'INBOUND_DATA_ERROR', 'URLENCODED_ERROR',
+  'UNIQUE_ID', 'AUTH_TYPE', 'REMOTE_USER', 'PATH_INFO', 'XML', 'REQUEST_XML', 'ENV',
+  'DURATION', 'TIME', 'TIME_EPOCH', 'TIME_YEAR', 'TIME_MON', 'TIME_DAY', 'TIME_HOUR', 'TIME_MIN', 'TIME_SEC', 'TIME_WDAY',
+]);
+
+/** Header values that are credentials: inspected, but never remembered by the value memo. */
+const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'api-key', 'proxy-authorization', 'cookie', 'ocp-apim-subscription-key']);
+
+export class RequestVariables {
+  private readonly req: WafRequest;
+  private readonly uniqueId: string;
+  private readonly startedAt: number;
+  /** By VARIABLE_NAMES index (targets.ts); request variables come first there. */
+  private readonly cache: (readonly Element[] | undefined)[] = [];
+
+  constructor(req: WafRequest, uniqueId: string) {
+    this.req = req;
+    this.uniqueId = uniqueId;
+    this.startedAt = performance.now();
+  }
+
+  /** A variable by its index in VARIABLE_NAMES, built on first use. */
+  at(index: number, name: string): readonly Element[] {
+    let v = this.cache[index];
+    if (v === undefined) {
+      v = this.build(name);
+      // DURATION grows during the transaction: never cached.
+      if (name !== 'DURATION') this.cache[index] = v;
+    }
+    return v;
+  }
+
+  /** A variable by name (macro expansion; not on the per-target path). */
+  get(name: string): readonly Element[] {
+    return REQUEST_VARIABLES.has(name) ? this.build(name) : EMPTY;
+  }
+
+  private build(name: string): readonly Element[] {
+    const r = this.req;
+    switch (name) {
+      case 'ARGS': return r.args.map((a) => element(a.name, a.value, a.prompt));
+      case 'ARGS_GET': return r.args.filter((a) => a.source === 'query').map((a) => element(a.name, a.value, a.prompt));
+      case 'ARGS_POST': return r.args.filter((a) => a.source === 'body').map((a) => element(a.name, a.value, a.prompt));
+      case 'ARGS_NAMES': return r.args.map((a) => element(a.name, a.name));
+      case 'ARGS_GET_NAMES': return r.args.filter((a) => a.source === 'query').map((a) => element(a.name, a.name));
+      case 'ARGS_POST_NAMES': return r.args.filter((a) => a.source === 'body').map((a) => element(a.name, a.name));
+      case 'ARGS_COMBINED_SIZE': return scalar(String(r.args.reduce((n, a) => n + a.name.length + a.value.length, 0)));
+      case 'REQUEST_HEADERS': return r.headers.map((h) => CREDENTIAL_HEADERS.has(h.name.toLowerCase()) ? secretElement(h.name, h.value) : element(h.name, h.value));
+      case 'REQUEST_HEADERS_NAMES': return r.headers.map((h) => element(h.name, h.name));
+      case 'REQUEST_COOKIES': return r.cookies.map((c) => secretElement(c.name, c.value));
+      case 'REQUEST_COOKIES_NAMES': return r.cookies.map((c) => element(c.name, c.name));
+      // ModSecurity: FILES are the uploaded files' names keyed by field; FILES_NAMES the field names.
+      case 'FILES': return r.files.map((f) => element(f.field, f.filename));
+      case 'FILES_NAMES': return r.files.map((f) => element(f.field, f.field));
+      case 'FILES_SIZES': return r.files.map((f) => element(f.field, String(f.size)));
+      case 'FILES_COMBINED_SIZE': return scalar(String(r.files.reduce((n, f) => n + f.size, 0)));
+      case 'MULTIPART_PART_HEADERS': return r.multipartPartHeaders.map((h) => element(h.name, h.value));
+      case 'MULTIPART_FILENAME': return r.files.length === 0 ? EMPTY : scalar(r.files[r.files.length - 1]!.filename);
+      case 'MULTIPART_NAME': return r.files.length === 0 ? EMPTY : scalar(r.files[r.files.length - 1]!.field);
+      case 'MULTIPART_STRICT_ERROR':
+      case 'MULTIPART_INVALID_PART':
+        return scalar(r.bodyProcessor === 'MULTIPART' && r.bodyError !== null ? '1' : '0');
+      case 'MULTIPART_UNMATCHED_BOUNDARY': case 'MULTIPART_BOUNDARY_QUOTED': case 'MULTIPART_BOUNDARY_WHITESPACE':
+      case 'MULTIPART_DATA_BEFORE': case 'MULTIPART_DATA_AFTER': case 'MULTIPART_HEADER_FOLDING': case 'MULTIPART_LF_LINE':
+      case 'MULTIPART_MISSING_SEMICOLON': case 'MULTIPART_INVALID_QUOTING': case 'MULTIPART_INVALID_HEADER_FOLDING':
+      case 'MULTIPART_FILE_LIMIT_EXCEEDED': case 'MULTIPART_CRLF_LF_LINES':
+        // The multipart parser refuses malformed bodies outright (MULTIPART_STRICT_ERROR); the
+        // individual anomaly flags are therefore never set on a body that reaches the rules.
+        return scalar('0');
+      case 'REQUEST_URI': case 'REQUEST_URI_RAW': return scalar(r.uri);
+      case 'REQUEST_FILENAME': return scalar(r.filename);
+      case 'REQUEST_BASENAME': return scalar(r.basename);
+      case 'REQUEST_LINE': return scalar(r.requestLine);
+      case 'REQUEST_METHOD': return scalar(r.method);
+      case 'REQUEST_PROTOCOL': return scalar(r.protocol);
+      case 'QUERY_STRING': return scalar(r.queryString);
+      case 'REQUEST_BODY': return r.rawBody === '' ? EMPTY : scalar(r.rawBody);
+      case 'REQUEST_BODY_LENGTH': return scalar(String(r.bodyLength));
+      case 'FULL_REQUEST_LENGTH': return scalar(String(r.requestLine.length + r.headers.reduce((n, h) => n + h.name.length + h.value.length + 4, 0) + r.bodyLength));
+      case 'REMOTE_ADDR': case 'REMOTE_HOST': return scalar(r.remoteAddress);
+      case 'REMOTE_PORT': return scalar('0');
+      case 'SERVER_NAME': return scalar(hostOf(r));
+      case 'REQBODY_PROCESSOR': return r.bodyProcessor === null ? EMPTY : scalar(r.bodyProcessor);
+      case 'REQBODY_ERROR': case 'REQBODY_PROCESSOR_ERROR': return scalar(r.bodyError === null ? '0' : '1');
+      case 'REQBODY_ERROR_MSG': case 'REQBODY_PROCESSOR_ERROR_MSG': return r.bodyError === null ? EMPTY : scalar(r.bodyError);
+      case 'INBOUND_DATA_ERROR': return scalar('0');
+      case 'URLENCODED_ERROR': return scalar(r.bodyProcessor === 'URLENCODED' && r.bodyError !== null ? '1' : '0');
+      case 'UNIQUE_ID': return scalar(this.uniqueId);
+      case 'AUTH_TYPE': case 'REMOTE_USER': return EMPTY;
+      case 'PATH_INFO': return EMPTY;
+      // Portcullis parses JSON, form and multipart bodies; an XML body is inspected as REQUEST_BODY only.
+      case 'XML': case 'REQUEST_XML': return EMPTY;
+      // The process environment is not exposed to rules: it holds the gateway's secrets.
+      case 'ENV': return EMPTY;
+      case 'DURATION': return scalar(String(Math.round((performance.now() - this.startedAt) * 1000)));
+      default: return this.time(name);
+    }
+  }
+
+  private time(name: string): readonly Element[] {
+    const d = new Date();
+    const two = (n: number): string => String(n).padStart(2, '0');
+    switch (name) {
+      case 'TIME': return scalar(`${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`);
+      case 'TIME_EPOCH': return scalar(String(Math.floor(d.getTime() / 1000)));
+      case 'TIME_YEAR': return scalar(String(d.getFullYear()));
+      case 'TIME_MON': return scalar(String(d.getMonth()));
+      case 'TIME_DAY': return scalar(String(d.getDate()));
+      case 'TIME_HOUR': return scalar(String(d.getHours()));
+      case 'TIME_MIN': return scalar(String(d.getMinutes()));
+      case 'TIME_SEC': return scalar(String(d.getSeconds()));
+      case 'TIME_WDAY': return scalar(String(d.getDay()));
+      default: throw new Error(`request variable ${name} is not built`);
+    }
+  }
+}
+
+function hostOf(r: WafRequest): string {
+  for (const h of r.headers) if (h.name.toLowerCase() === 'host') return h.value.replace(/:\d+$/, '');
+  return '';
+}

@@ -1,0 +1,412 @@
+/**
+ * One request's run through a compiled rule set: phase 1 (headers) then phase 2 (body),
+ * as ModSecurity v2 runs them, with its semantics where CRS depends on them:
+ * - non-disruptive actions (setvar, ctl) run once per matching value, as they are reached;
+ * - flow (skip/skipAfter) and disruptive actions are the chain starter's and run only
+ *   when the whole chain matched;
+ * - MATCHED_VARS seen by a chained rule are those of the rule before it.
+ * A transaction holds request data: create one per request and drop it.
+ */
+import type { OperatorContext } from '../operators/operator.js';
+import type { WafRequest } from '../request/types.js';
+import { TransformCache } from '../transforms/index.js';
+import { inRanges, type BodyProcessorName, type MatchAction } from './actions.js';
+import { STORE_COLLECTIONS } from './dynamic-variables.js';
+import { EMPTY, dynamicElement, type Element } from './element.js';
+import { compileMacro, expandMacro, type Macro, type MacroScope } from './macro.js';
+import { RequestVariables } from './request-variables.js';
+import type { CompiledPhase, CompiledRule } from './rule.js';
+import { MEMO_HIT, MEMO_MISS, MEMO_UNKNOWN, type ValueMemo } from './value-memo.js';
+import { excludes, selects, SOURCE_REQUEST, SOURCE_STORE, type Exclusion, type Target } from './targets.js';
+
+export interface RuleMatch {
+  readonly id: string;
+  readonly phase: number;
+  readonly msg: string | null;
+  readonly severity: number | null;
+  readonly tags: readonly string[];
+  /** `ARGS:json.user`, `REQUEST_HEADERS:User-Agent`: where it matched (never the value). */
+  readonly variable: string;
+}
+
+export interface Interruption {
+  readonly ruleId: string;
+  readonly action: 'deny' | 'drop';
+  readonly status: number;
+}
+
+interface TargetRemoval {
+  readonly ranges: readonly { from: number; to: number }[] | null;
+  readonly tag: string | null;
+  readonly target: Exclusion;
+}
+
+export type EngineMode = 'On' | 'DetectionOnly' | 'Off';
+
+const MAX_MACRO_CACHE = 256;
+
+export class Transaction implements OperatorContext, MacroScope {
+  captures: string[] | null = null;
+  readonly matches: RuleMatch[] = [];
+  /** Set when a deny/drop fired; in DetectionOnly it is what would have happened. */
+  interruption: Interruption | null = null;
+  engineMode: EngineMode;
+  /** A ctl:requestBodyProcessor asked for a different body processor than Content-Type chose. */
+  bodyProcessorOverride: BodyProcessorName | null = null;
+  forceBodyVariable = false;
+
+  private request: RequestVariables;
+  private readonly stores = new Map<string, Map<string, string>>();
+  private readonly cache = new TransformCache();
+  private readonly captureSlots: string[] = [];
+  private removedRanges: { from: number; to: number }[] | null = null;
+  private removedTags: string[] | null = null;
+  private targetRemovals: TargetRemoval[] | null = null;
+  private matchedVar = '';
+  private matchedVarName = '';
+  private matchedVars: Element[] = [];
+  private previousMatchedVars: readonly Element[] = EMPTY;
+  private highestSeverity = 255;
+  private currentRule: CompiledRule | null = null;
+  private readonly macroCache = new Map<string, Macro>();
+  private stopped = false;
+  /** Reused for TX:key targets (never stored: matches copy what they keep). */
+  private readonly scratch: { key: string; keyLower: string; value: string; prompt: boolean; memo: null } = { key: '', keyLower: '', value: '', prompt: false, memo: null };
+
+  private readonly memo: ValueMemo | null;
+
+  constructor(req: WafRequest, uniqueId: string, mode: EngineMode, memo: ValueMemo | null = null) {
+    this.request = new RequestVariables(req, uniqueId);
+    this.engineMode = mode;
+    this.memo = memo;
+  }
+
+  /** Swaps the request view (after a ctl changed the body processor); TX state is kept. */
+  replaceRequest(req: WafRequest, uniqueId: string): void {
+    this.request = new RequestVariables(req, uniqueId);
+  }
+
+  /** TX value (lower-case key), or undefined. */
+  tx(key: string): string | undefined {
+    return this.stores.get('TX')?.get(key);
+  }
+
+  setTx(key: string, value: string): void {
+    this.store('TX').set(key.toLowerCase(), value);
+  }
+
+  /** Runs one phase unless the transaction was interrupted, allowed or switched off. */
+  runPhase(phase: CompiledPhase, phaseNumber: number): void {
+    if (this.stopped || this.engineMode === 'Off') return;
+    const entries = phase.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.kind === 'marker') continue;
+      if (this.isRemoved(e)) continue;
+      if (!this.evaluateChain(e)) continue;
+      if (e.log) this.record(e, phaseNumber);
+      const a = e.actions;
+      switch (e.disruptive) {
+        case 'deny': case 'drop':
+          if (this.interruption === null) this.interruption = { ruleId: e.id, action: e.disruptive, status: a.status ?? 403 };
+          if (this.engineMode === 'On') {
+            this.stopped = true;
+            return;
+          }
+          break;
+        case 'allow': case 'allow_request':
+          this.stopped = true;
+          return;
+        case 'allow_phase':
+          return;
+        default:
+          break;
+      }
+      if (a.skipAfter !== null) {
+        const at = phase.markers.get(a.skipAfter);
+        // ModSecurity: a skipAfter to a marker that does not exist skips to the end of the phase.
+        if (at === undefined) return;
+        if (at > i) i = at;
+      } else if (a.skip > 0) {
+        i += a.skip;
+      }
+      if ((this.engineMode as EngineMode) === 'Off') return;
+    }
+  }
+
+  get stoppedEarly(): boolean {
+    return this.stopped;
+  }
+
+  // OperatorContext
+  expand(text: string): string {
+    let m = this.macroCache.get(text);
+    if (m === undefined) {
+      m = compileMacro(text);
+      if (this.macroCache.size < MAX_MACRO_CACHE) this.macroCache.set(text, m);
+    }
+    return expandMacro(m, this);
+  }
+
+  // MacroScope
+  lookup(collection: string, key: string | null): string {
+    if (STORE_COLLECTIONS.has(collection)) return key === null ? '' : (this.stores.get(collection)?.get(key) ?? '');
+    switch (collection) {
+      case 'MATCHED_VAR': return this.matchedVar;
+      case 'MATCHED_VAR_NAME': return this.matchedVarName;
+      case 'HIGHEST_SEVERITY': return String(this.highestSeverity);
+      case 'RULE': return this.ruleField(key);
+      default: break;
+    }
+    const elements = this.request.get(collection);
+    if (key === null) return elements[0]?.value ?? '';
+    for (const e of elements) if (e.keyLower === key) return e.value;
+    return '';
+  }
+
+  private ruleField(key: string | null): string {
+    const r = this.currentRule;
+    if (r === null) return '';
+    switch (key) {
+      case 'id': return r.id;
+      case 'msg': return r.actions.msg === null ? '' : expandMacro(r.actions.msg, this);
+      case 'severity': return r.actions.severity === null ? '' : String(r.actions.severity);
+      case 'phase': return String(r.phase);
+      default: return '';
+    }
+  }
+
+  private store(name: string): Map<string, string> {
+    let s = this.stores.get(name);
+    if (s === undefined) {
+      s = new Map();
+      this.stores.set(name, s);
+    }
+    return s;
+  }
+
+  private isRemoved(r: CompiledRule): boolean {
+    if (this.removedRanges !== null && inRanges(this.removedRanges, r.numericId)) return true;
+    if (this.removedTags !== null) for (const t of this.removedTags) if (r.tags.includes(t)) return true;
+    return false;
+  }
+
+  /** The starter and every link must match; the starter's state (currentRule) is kept for macros. */
+  private evaluateChain(starter: CompiledRule): boolean {
+    let rule: CompiledRule | null = starter;
+    while (rule !== null) {
+      if (!this.evaluate(rule)) return false;
+      rule = rule.chain;
+    }
+    this.currentRule = starter;
+    return true;
+  }
+
+  private evaluate(rule: CompiledRule): boolean {
+    this.currentRule = rule;
+    this.previousMatchedVars = this.matchedVars;
+    // Allocated on the first match only: most rules match nothing.
+    if (this.matchedVars.length !== 0) this.matchedVars = [];
+    if (rule.isAction) {
+      this.runMatchActions(rule.actions.matchActions);
+      return true;
+    }
+    this.captures = rule.captureNeeded ? this.captureSlots : null;
+    const runtime = this.targetRemovals === null ? null : this.runtimeExclusions(rule);
+    let matched = false;
+    for (const t of rule.targets) {
+      const sel = t.selector;
+      if (t.source === SOURCE_STORE && !t.count && sel !== null && sel.kind === 'key') {
+        // TX:name, the most common target of the CRS's own bookkeeping: no element array.
+        const v = this.stores.get(t.collection)?.get(sel.key);
+        if (v === undefined) continue;
+        const e = this.scratch;
+        e.key = sel.key;
+        e.keyLower = sel.key;
+        e.value = v;
+        if (excludes(rule.exclusions, t.collection, e) || excludes(runtime, t.collection, e)) continue;
+        if (this.test(rule, v, t, e)) matched = true;
+        continue;
+      }
+      const elements = this.elements(t);
+      if (t.count) {
+        let n = 0;
+        for (const e of elements) if (selects(t.selector, e) && !excludes(rule.exclusions, t.collection, e) && !excludes(runtime, t.collection, e)) n++;
+        if (this.test(rule, String(n), t, null)) matched = true;
+        continue;
+      }
+      for (const e of elements) {
+        if (e.prompt && rule.exemptPrompt) continue;
+        if (!selects(t.selector, e)) continue;
+        if (excludes(rule.exclusions, t.collection, e) || excludes(runtime, t.collection, e)) continue;
+        if (this.test(rule, e.value, t, e)) matched = true;
+      }
+    }
+    return matched;
+  }
+
+  /** Transforms one value, runs the operator, and on a match the rule's per-match actions. */
+  private test(rule: CompiledRule, raw: string, t: Target, e: Element | null): boolean {
+    const op = rule.operator!;
+    let value: string;
+    let hit: boolean;
+    const row = rule.slot >= 0 && e !== null && e.memo !== null && this.memo !== null ? (e.memo ??= this.memo.row(raw)) : null;
+    const known = row === null ? MEMO_UNKNOWN : row[rule.slot]!;
+    if (known === MEMO_MISS) return false;
+    if (known === MEMO_HIT) {
+      value = rule.transform.fns.length === 0 ? raw : this.transformed(rule, raw);
+      hit = true;
+    } else if (rule.actions.multiMatch) {
+      ({ value, hit } = this.multiMatch(rule, raw));
+      if (row !== null) row[rule.slot] = hit ? MEMO_HIT : MEMO_MISS;
+    } else {
+      const fns = rule.transform.fns;
+      value = fns.length === 0 ? raw : this.transformed(rule, raw);
+      hit = op.evaluate(this, value) !== rule.negated;
+      if (row !== null) row[rule.slot] = hit ? MEMO_HIT : MEMO_MISS;
+    }
+    if (!hit) return false;
+    const name = e === null ? (t.count ? `&${t.collection}` : t.collection) : e.key === '' ? t.collection : `${t.collection}:${e.key}`;
+    this.matchedVar = value;
+    this.matchedVarName = name;
+    if (this.matchedVars === this.previousMatchedVars) this.matchedVars = [];
+    this.matchedVars.push(dynamicElement(name, value));
+    if (this.captures !== null) {
+      const tx = this.store('TX');
+      for (let i = 0; i < 10; i++) {
+        const c = this.captures[i];
+        if (c === undefined) tx.delete(String(i));
+        else tx.set(String(i), c);
+      }
+    }
+    this.runMatchActions(rule.actions.matchActions);
+    return true;
+  }
+
+  private transformed(rule: CompiledRule, raw: string): string {
+    const chain = rule.transform;
+    const hit = this.cache.get(raw, chain.key);
+    if (hit !== undefined) return hit[0];
+    let value = raw;
+    let changed = false;
+    let start = 0;
+    for (let k = chain.fns.length - 2; k >= 0; k--) {
+      const h = this.cache.get(raw, chain.prefixKeys[k]!);
+      if (h !== undefined) {
+        value = h[0];
+        changed = h[1];
+        start = k + 1;
+        break;
+      }
+    }
+    for (let k = start; k < chain.fns.length; k++) {
+      const [out, ch] = chain.fns[k]!(value);
+      value = out;
+      changed ||= ch;
+      this.cache.set(raw, chain.prefixKeys[k]!, [value, changed]);
+    }
+    return value;
+  }
+
+  /** multiMatch: the operator sees the value before and after every step that changed it. */
+  private multiMatch(rule: CompiledRule, raw: string): { value: string; hit: boolean } {
+    const op = rule.operator!;
+    let value = raw;
+    if (op.evaluate(this, value) !== rule.negated) return { value, hit: true };
+    for (const fn of rule.transform.fns) {
+      const [out, changed] = fn(value);
+      value = out;
+      if (changed && op.evaluate(this, value) !== rule.negated) return { value, hit: true };
+    }
+    return { value, hit: false };
+  }
+
+  private elements(t: Target): readonly Element[] {
+    if (t.source === SOURCE_REQUEST) return this.request.at(t.index, t.collection);
+    const c = t.collection;
+    if (t.source === SOURCE_STORE) {
+      const s = this.stores.get(c);
+      if (s === undefined) return EMPTY;
+      const sel = t.selector;
+      if (sel !== null && sel.kind === 'key') {
+        const v = s.get(sel.key);
+        return v === undefined ? EMPTY : [dynamicElement(sel.key, v)];
+      }
+      // Select before building elements: TX holds ~100 entries and a /regex/ picks a few.
+      const out: Element[] = [];
+      for (const [k, v] of s) if (sel === null || sel.re.test(k)) out.push(dynamicElement(k, v));
+      return out;
+    }
+    switch (c) {
+      case 'MATCHED_VAR': return this.matchedVarName === '' ? EMPTY : [dynamicElement('', this.matchedVar)];
+      case 'MATCHED_VAR_NAME': return this.matchedVarName === '' ? EMPTY : [dynamicElement('', this.matchedVarName)];
+      case 'MATCHED_VARS': return this.previousMatchedVars;
+      case 'MATCHED_VARS_NAMES': return this.previousMatchedVars.map((e) => dynamicElement(e.key, e.key));
+      case 'HIGHEST_SEVERITY': return [dynamicElement('', String(this.highestSeverity))];
+      default: return EMPTY;
+    }
+  }
+
+  private runtimeExclusions(rule: CompiledRule): Exclusion[] | null {
+    const list = this.targetRemovals;
+    if (list === null) return null;
+    let out: Exclusion[] | null = null;
+    for (const r of list) {
+      const hit = r.ranges !== null ? inRanges(r.ranges, rule.numericId) : rule.tags.includes(r.tag!);
+      if (hit) (out ??= []).push(r.target);
+    }
+    return out;
+  }
+
+  private runMatchActions(actions: readonly MatchAction[]): void {
+    for (const a of actions) {
+      switch (a.kind) {
+        case 'setvar': this.setvar(a); break;
+        case 'remove_ids': (this.removedRanges ??= []).push(...a.ranges); break;
+        case 'remove_tag': (this.removedTags ??= []).push(a.tag.toLowerCase()); break;
+        case 'remove_target_ids': (this.targetRemovals ??= []).push({ ranges: a.ranges, tag: null, target: a.target }); break;
+        case 'remove_target_tag': (this.targetRemovals ??= []).push({ ranges: null, tag: a.tag.toLowerCase(), target: a.target }); break;
+        case 'rule_engine': this.engineMode = a.mode; break;
+        case 'body_processor': this.bodyProcessorOverride = a.processor; break;
+        case 'force_body_variable': this.forceBodyVariable = a.on; break;
+      }
+    }
+  }
+
+  private setvar(a: Extract<MatchAction, { kind: 'setvar' }>): void {
+    const s = this.store(a.collection);
+    const name = expandMacro(a.name, this);
+    if (a.op === 'delete') {
+      s.delete(name);
+      return;
+    }
+    const value = expandMacro(a.value, this);
+    if (a.op === 'set') {
+      s.set(name, value);
+      return;
+    }
+    const current = toInt(s.get(name));
+    const delta = toInt(value);
+    s.set(name, String(a.op === 'add' ? current + delta : current - delta));
+  }
+
+  private record(rule: CompiledRule, phase: number): void {
+    const sev = rule.actions.severity;
+    if (sev !== null && sev < this.highestSeverity) this.highestSeverity = sev;
+    this.matches.push({
+      id: rule.id,
+      phase,
+      msg: rule.actions.msg === null ? null : expandMacro(rule.actions.msg, this),
+      severity: sev,
+      tags: rule.actions.tags,
+      variable: this.matchedVarName,
+    });
+  }
+}
+
+/** ModSecurity's atoi: leading integer, 0 when there is none. */
+function toInt(v: string | undefined): number {
+  if (v === undefined) return 0;
+  const n = parseInt(v, 10);
+  return Number.isNaN(n) ? 0 : n;
+}
