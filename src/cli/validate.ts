@@ -4,6 +4,7 @@ import { ConfigError, ConfigErrors } from '../config/config-error.js';
 import { loadTlsOptions } from '../network/tls-material.js';
 import { provisionGeneration } from '../gateway/generation.js';
 import { GatewayMetrics } from '../telemetry/metrics.js';
+import { formatLoadIssue } from '../waf/engine/load-issues.js';
 
 /**
  * Everything `start` checks before serving, without opening a socket: schema and
@@ -28,6 +29,12 @@ export async function validateCommand(file: string): Promise<number> {
     if (errors.length === 0) {
       const gen = await provisionGeneration(loaded, { log: pino({ level: 'silent' }), metrics: new GatewayMetrics(), env: process.env, now: Date.now, offline: true });
       await gen.close();
+      // Every WAF rule that will not run exactly as written, by id: nothing is silently dropped.
+      const waf = gen.waf?.ruleSet;
+      if (waf != null) {
+        for (const i of waf.issues) warnings.push(`waf: ${formatLoadIssue(i)}`);
+        process.stdout.write(`waf: ${waf.ruleCount} rules loaded${waf.crs === null ? '' : ` (OWASP CRS ${waf.crs.version})`}, ${waf.issues.length} reported below\n`);
+      }
     }
   } catch (err) {
     if (err instanceof ConfigErrors) errors.push(...err.errors.map((e) => e.message));

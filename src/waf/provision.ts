@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/config-error.js';
 import type { WafConfig } from './config.js';
 import { loadRuleSet, type LoadedRuleSet } from './ruleset.js';
@@ -12,6 +13,9 @@ import { compilePromptFields, PromptFieldError } from './request/prompt-fields.j
 import { formatLoadIssue, type LoadIssue } from './engine/load-issues.js';
 import { createPromptShieldsClient, type PromptShieldsClient } from './content-safety/prompt-shields.js';
 import { Waf, type LlmRules } from './waf.js';
+
+/** Shipped with the package (package.json `files`); from dist/src/waf/ that is ../../../rules. */
+export const GATEWAY_RULES_FILE = fileURLToPath(new URL('../../../rules/portcullis-gateway.conf', import.meta.url));
 
 export interface ProvisionedWaf {
   readonly waf: Waf;
@@ -44,13 +48,14 @@ export async function provisionWaf(cfg: WafConfig, ctx: WafProvisionContext): Pr
           inboundAnomalyThreshold: crs.inboundAnomalyThreshold,
           allowedMethods: crs.allowedMethods,
         },
-        customFiles: cfg.customRules,
+        customFiles: [...(crs?.gatewayRules === true ? [GATEWAY_RULES_FILE] : []), ...cfg.customRules],
         customText: cfg.customRulesText,
         baseDir: ctx.baseDir,
         disabledRules: crs?.disabledRules ?? [],
         disabledTags: crs?.disabledTags ?? [],
         exclusions: crs?.exclusions ?? [],
         promptExemptTags: crs?.promptExemptTags ?? ['attack-*'],
+        allHeadersExcept: crs === undefined || !crs.inspectAllHeaders ? null : crs.headerExceptions.map((h) => h.toLowerCase()),
       });
     } catch (err) {
       throw new ConfigError('waf.crs.rulesDir', (err as Error).message);

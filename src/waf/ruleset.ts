@@ -38,6 +38,8 @@ export interface RuleSetOptions {
   readonly disabledTags: readonly string[];
   readonly exclusions: readonly RuleExclusion[];
   readonly promptExemptTags: readonly string[];
+  /** See CompileOptions.allHeadersExcept. */
+  readonly allHeadersExcept: readonly string[] | null;
 }
 
 export interface LoadedRuleSet extends CompiledRuleSet {
@@ -73,7 +75,7 @@ export function loadRuleSet(opts: RuleSetOptions): LoadedRuleSet {
   addText(opts.customText, '<waf.customRulesText>');
   if (opts.crs !== null) addFiles(opts.crs.files, opts.crs.rulesDir);
   addText(overridesText(opts), '<waf.crs overrides>');
-  const compiled = compileRuleSet(directives, errors, { promptExemptTags: opts.promptExemptTags });
+  const compiled = compileRuleSet(directives, errors, { promptExemptTags: opts.promptExemptTags, allHeadersExcept: opts.allHeadersExcept });
   return { ...compiled, crs, files };
 }
 

@@ -17,6 +17,7 @@ import { Transaction } from './engine/transaction.js';
 import type { LlmFinding, Redaction } from './llm/types.js';
 import type { PromptShieldsClient } from './content-safety/prompt-shields.js';
 import { blocks } from './content-safety/verdict.js';
+import { markApiVocabulary } from './request/api-vocabulary.js';
 
 export type WafMode = 'prevention' | 'detection';
 
@@ -62,7 +63,7 @@ export class Waf {
   /** Synchronous unless Content Safety is configured and there are prompts to ask about. */
   inspect(input: WafInput, requestId: string): WafOutcome | Promise<WafOutcome> {
     const { opts } = this;
-    let req = extractRequest(input, opts.extract);
+    let req = vetted(extractRequest(input, opts.extract));
     const rules: string[] = [];
     let decidedBy: string | null = null;
     let score = 0;
@@ -76,7 +77,7 @@ export class Waf {
       const tx = new Transaction(req, requestId, this.mode === 'prevention' ? 'On' : 'DetectionOnly', rs.memo);
       tx.runPhase(rs.phases[1]!, 1);
       if (tx.bodyProcessorOverride !== null && tx.bodyProcessorOverride !== 'XML' && tx.bodyProcessorOverride !== req.bodyProcessor) {
-        req = extractRequest(input, { ...opts.extract, bodyProcessor: tx.bodyProcessorOverride });
+        req = vetted(extractRequest(input, { ...opts.extract, bodyProcessor: tx.bodyProcessorOverride }));
         tx.replaceRequest(req, requestId);
       }
       tx.runPhase(rs.phases[2]!, 2);
@@ -117,6 +118,12 @@ export class Waf {
     }
     return { action: 'pass', score, rules, decidedBy: null, body: Buffer.from(JSON.stringify(applyRedactions(req.json, redactions))), redacted: redactions.length };
   }
+}
+
+/** The request with API vocabulary (request/api-vocabulary.ts) exempt like prompts. */
+function vetted(req: WafRequest): WafRequest {
+  const args = markApiVocabulary(req.args);
+  return args === req.args ? req : { ...req, args };
 }
 
 function toScore(v: string | undefined): number {

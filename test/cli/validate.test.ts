@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config/load.js';
 import { hashKey, generateKey } from '../../src/identity/key-hash.js';
 import { baseConfig, makePki } from '../helpers/harness.js';
 import { cliEnv, REPO_ROOT, runCli } from './helpers.js';
+import { CRS_V33_RULES, hasV33 } from '../waf/crs-dirs.js';
 
 const ENV = cliEnv({ TEST_BACKEND_KEY: 'backend-secret-key' });
 
@@ -37,6 +38,16 @@ describe('portcullis validate', { concurrency: true }, () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, `${file}: ok\n`);
     assert.doesNotMatch(r.stderr, /error/);
+  });
+
+  it('reports, by rule id, every WAF rule that will not run as written (CRS 3.3)', { skip: hasV33 ? false : `no CRS 3.3 at ${CRS_V33_RULES}` }, async () => {
+    const file = write('waf.yaml', `${good}waf:\n  crs:\n    rulesDir: ${CRS_V33_RULES}\n  customRulesText: |\n    SecRule ARGS "@rx a" "id:10,phase:2,pass,exec:/bin/true"\n`);
+    const r = await runCli(['validate', '--config', file], { env: ENV });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^waf: \d+ rules loaded \(OWASP CRS 3\.3\.\d+\), \d+ reported below$/m);
+    assert.match(r.stderr, /^warning: waf: .*REQUEST-910-IP-REPUTATION\.conf:\d+: rule 910100: .*geoLookup.*\(rule disabled\)$/m);
+    assert.match(r.stderr, /^warning: waf: .*rule 910140: .*rbl.*\(rule disabled\)$/m);
+    assert.match(r.stderr, /^warning: waf: <waf\.customRulesText>:1: rule 10: action exec is not supported \(rule disabled\)$/m);
   });
 
   it('a missing certificate file exits 1 and names its place', async () => {

@@ -7,12 +7,12 @@
 import { dirname } from 'node:path';
 import type { ActionSpec, Directive, RuleAst, SecActionDirective } from '../seclang/ast.js';
 import type { SecLangError } from '../seclang/errors.js';
-import { createOperator, OperatorError } from '../operators/index.js';
+import { compileRx, createOperator, OperatorError } from '../operators/index.js';
 import { compileChain, TransformError } from '../transforms/index.js';
 import { compileActions, inRanges, type CompiledActions, type Disruptive } from './actions.js';
 import type { LoadIssue } from './load-issues.js';
 import type { CompiledMarker, CompiledPhase, CompiledRule, PhaseEntry } from './rule.js';
-import { compileSelector, isKnownVariable, makeTarget, type Exclusion, type Target } from './targets.js';
+import { bindExclusions, compileSelector, isKnownVariable, makeTarget, type Exclusion, type Target } from './targets.js';
 import { ValueMemo } from './value-memo.js';
 
 /**
@@ -27,6 +27,12 @@ const PURE_OPERATORS: ReadonlySet<string> = new Set([
 export interface CompileOptions {
   /** Tag patterns (exact, or `prefix*`) whose rules skip prompt-bearing values. */
   readonly promptExemptTags: readonly string[];
+  /**
+   * Every request header also gets what ARGS gets from the web-attack groups (rules with
+   * a prompt-exempt tag that inspect ARGS), except these (lower-case) names. null: off.
+   * CRS inspects only a few named headers; at a gateway, any header reaches the backend.
+   */
+  readonly allHeadersExcept: readonly string[] | null;
 }
 
 export interface CompiledRuleSet {
@@ -129,7 +135,11 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
   }
   let slots = 0;
   for (const r of rules) {
-    for (let link: CompiledRule | null = r; link !== null; link = link.chain) link.slot = link.slot < 0 ? -1 : slots++;
+    for (let link: CompiledRule | null = r; link !== null; link = link.chain) {
+      link.slot = link.slot < 0 ? -1 : slots++;
+      bindExclusions(link.targets, link.exclusions);
+      if (opts.allHeadersExcept !== null && link.exemptPrompt) addHeaderTarget(link, opts.allHeadersExcept);
+    }
   }
   for (const r of rules) {
     if (r.phase >= 3) {
@@ -137,6 +147,25 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
     }
   }
   return { phases, memo: new ValueMemo(slots), ruleCount: rules.length, issues };
+}
+
+const HEADERS_SPEC = { collection: 'REQUEST_HEADERS', count: false, exclude: false, selector: null } as const;
+
+/**
+ * Adds REQUEST_HEADERS to a rule that inspects ARGS, minus the excepted names and the
+ * headers the rule already names (so a match is not scored twice), plus the rule's own
+ * `!REQUEST_HEADERS:x` exclusions. Those skips belong to the added target only: the
+ * rule's own `REQUEST_HEADERS:User-Agent` target keeps inspecting User-Agent.
+ */
+function addHeaderTarget(rule: CompiledRule, except: readonly string[]): void {
+  if (!rule.targets.some((t) => t.collection === 'ARGS' && t.selector === null && !t.count)) return;
+  if (rule.targets.some((t) => t.collection === 'REQUEST_HEADERS' && t.selector === null)) return;
+  const named = rule.targets.flatMap((t) => (t.collection === 'REQUEST_HEADERS' && t.selector?.kind === 'key' ? [t.selector.key] : []));
+  const own = rule.exclusions?.filter((x) => x.collection === 'REQUEST_HEADERS') ?? [];
+  const skip: Exclusion[] = [...except, ...named].map((key) => ({ collection: 'REQUEST_HEADERS', selector: { kind: 'key', key } }));
+  const t = makeTarget(HEADERS_SPEC, rule.id);
+  t.exclusions = [...own, ...skip];
+  rule.targets.push(t);
 }
 
 function removeWhere(rules: CompiledRule[], order: (CompiledRule | CompiledMarker)[], pred: (r: CompiledRule) => boolean): void {
@@ -273,6 +302,11 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
   } catch (e) {
     if (e instanceof OperatorError) return issue('operator', d.operator.name, e.message);
     throw e;
+  }
+  if (d.operator.name.toLowerCase() === 'rx') {
+    for (const w of compileRx(d.operator.argument, ruleId).widened) {
+      issues.push({ ruleId, file: d.file, line: d.line, kind: 'operator', name: 'rx', effect: 'partial', message: `@rx: ${w} (JavaScript has no possessive quantifiers; the pattern may match more, never less)` });
+    }
   }
   const pure = PURE_OPERATORS.has(d.operator.name.toLowerCase()) && !d.operator.argument.includes('%{');
   const memoizable = pure && !base.captureNeeded;

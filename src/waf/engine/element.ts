@@ -1,3 +1,5 @@
+import type { MemoRow } from './value-memo.js';
+
 /**
  * One member of a SecLang collection as the engine iterates it. Keys keep their case for
  * MATCHED_VAR_NAME; `keyLower` is what selectors compare against (ModSecurity v2 matches
@@ -13,28 +15,30 @@ export interface Element {
    * Row of remembered rule results for this value (value-memo.ts): undefined until first
    * looked up, null when the value must not be remembered (dynamic, credential, too long).
    */
-  memo: Uint8Array | null | undefined;
+  memo: MemoRow | null | undefined;
+  /** A credential: remembered only under a hash of its value. */
+  readonly secret: boolean;
 }
 
 /** An element of request data: its rule results may be remembered across requests. */
 export function element(key: string, value: string, prompt = false): Element {
-  return { key, keyLower: key.toLowerCase(), value, prompt, memo: undefined };
+  return { key, keyLower: key.toLowerCase(), value, prompt, memo: undefined, secret: false };
 }
 
 /** An element whose value changes while rules run (TX, MATCHED_VARS): never remembered. */
 export function dynamicElement(key: string, value: string): Element {
-  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: null };
+  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: null, secret: false };
 }
 
-/** An element holding a secret (credential header, cookie): never kept in the process-wide memo. */
+/** An element holding a secret (credential header, cookie): remembered under a hash only. */
 export function secretElement(key: string, value: string): Element {
-  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: null };
+  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: undefined, secret: true };
 }
 
 const NO_KEY = '';
 
 export function scalar(value: string): readonly Element[] {
-  return [{ key: NO_KEY, keyLower: NO_KEY, value, prompt: false, memo: undefined }];
+  return [{ key: NO_KEY, keyLower: NO_KEY, value, prompt: false, memo: undefined, secret: false }];
 }
 
 export const EMPTY: readonly Element[] = Object.freeze([]);

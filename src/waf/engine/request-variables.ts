@@ -5,6 +5,19 @@
  */
 import type { WafRequest } from '../request/types.js';
 import { EMPTY, element, scalar, secretElement, type Element } from './element.js';
+import { createHash } from 'node:crypto';
+import type { ValueMemo } from './value-memo.js';
+
+/**
+ * A collection's remembered verdicts, folded for one request: bit `slot` of `allMiss` is
+ * set where every remembered element is a known miss; `pending` are the elements that
+ * must still be looked at one by one (first seen in this request, or not remembered).
+ * Plain arrays of int32 on purpose: small typed arrays cost an off-heap allocation each.
+ */
+export interface Aggregate {
+  readonly allMiss: number[];
+  readonly pending: readonly Element[];
+}
 
 /** Variables this engine fills from the request; any other request-side name disables its rule at load. */
 export const REQUEST_VARIABLES: ReadonlySet<string> = new Set([
@@ -23,7 +36,7 @@ export const REQUEST_VARIABLES: ReadonlySet<string> = new Set([
   'DURATION', 'TIME', 'TIME_EPOCH', 'TIME_YEAR', 'TIME_MON', 'TIME_DAY', 'TIME_HOUR', 'TIME_MIN', 'TIME_SEC', 'TIME_WDAY',
 ]);
 
-/** Header values that are credentials: inspected, but never remembered by the value memo. */
+/** Header values that are credentials: inspected, but remembered by the value memo only under a hash. */
 const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'api-key', 'proxy-authorization', 'cookie', 'ocp-apim-subscription-key']);
 
 export class RequestVariables {
@@ -33,9 +46,12 @@ export class RequestVariables {
   /** By VARIABLE_NAMES index (targets.ts); request variables come first there. */
   private readonly cache: (readonly Element[] | undefined)[] = [];
 
-  constructor(req: WafRequest, uniqueId: string) {
+  private readonly memo: ValueMemo | null;
+
+  constructor(req: WafRequest, uniqueId: string, memo: ValueMemo | null) {
     this.req = req;
     this.uniqueId = uniqueId;
+    this.memo = memo;
     this.startedAt = performance.now();
   }
 
@@ -44,10 +60,58 @@ export class RequestVariables {
     let v = this.cache[index];
     if (v === undefined) {
       v = this.build(name);
+      // Each value's memo row is looked up once per request, here, not per rule.
+      const memo = this.memo;
+      for (const e of v) {
+        if (e.memo !== undefined) continue;
+        e.memo = memo === null ? null : memo.row(e.secret ? `\u0000${createHash('sha256').update(e.value, 'latin1').digest('base64')}` : e.value);
+      }
       // DURATION grows during the transaction: never cached.
       if (name !== 'DURATION') this.cache[index] = v;
     }
     return v;
+  }
+
+  private readonly aggregates: (Aggregate | undefined)[] = [];
+  private readonly byKey: (Map<string, Element[]> | undefined)[] = [];
+
+  /** The members of a request variable whose key is `keyLower` (`REQUEST_HEADERS:User-Agent`). */
+  keyed(index: number, name: string, keyLower: string): readonly Element[] {
+    let m = this.byKey[index];
+    if (m === undefined) {
+      m = new Map();
+      for (const e of this.at(index, name)) {
+        const list = m.get(e.keyLower);
+        if (list === undefined) m.set(e.keyLower, [e]);
+        else list.push(e);
+      }
+      this.byKey[index] = m;
+    }
+    return m.get(keyLower) ?? EMPTY;
+  }
+
+  /** The folded verdicts of a request variable (built by `at` first), with or without prompt values. */
+  aggregate(index: number, name: string, skipPrompt: boolean): Aggregate {
+    const k = index * 2 + (skipPrompt ? 1 : 0);
+    let a = this.aggregates[k];
+    if (a === undefined) {
+      const words = this.memo?.words ?? 0;
+      const allMiss: number[] = new Array<number>(words).fill(-1);
+      const pending: Element[] = [];
+      for (const e of this.at(index, name)) {
+        if (skipPrompt && e.prompt) continue;
+        const row = e.memo;
+        if (row == null || row.uses === 1) {
+          pending.push(e);
+          continue;
+        }
+        const m = row.miss;
+        for (let i = 0; i < words; i++) allMiss[i]! &= m[i]!;
+      }
+      a = { allMiss, pending };
+      this.aggregates[k] = a;
+    }
+    return a;
   }
 
   /** A variable by name (macro expansion; not on the per-target path). */
@@ -61,9 +125,11 @@ export class RequestVariables {
       case 'ARGS': return r.args.map((a) => element(a.name, a.value, a.prompt));
       case 'ARGS_GET': return r.args.filter((a) => a.source === 'query').map((a) => element(a.name, a.value, a.prompt));
       case 'ARGS_POST': return r.args.filter((a) => a.source === 'body').map((a) => element(a.name, a.value, a.prompt));
-      case 'ARGS_NAMES': return r.args.map((a) => element(a.name, a.name));
-      case 'ARGS_GET_NAMES': return r.args.filter((a) => a.source === 'query').map((a) => element(a.name, a.name));
-      case 'ARGS_POST_NAMES': return r.args.filter((a) => a.source === 'body').map((a) => element(a.name, a.name));
+      // The name of a prompt value is prompt content too: inside tool schemas the property
+      // names are written by the tool's author for the model (`sql_query`, `exec_command`).
+      case 'ARGS_NAMES': return r.args.map((a) => element(a.name, a.name, a.prompt));
+      case 'ARGS_GET_NAMES': return r.args.filter((a) => a.source === 'query').map((a) => element(a.name, a.name, a.prompt));
+      case 'ARGS_POST_NAMES': return r.args.filter((a) => a.source === 'body').map((a) => element(a.name, a.name, a.prompt));
       case 'ARGS_COMBINED_SIZE': return scalar(String(r.args.reduce((n, a) => n + a.name.length + a.value.length, 0)));
       case 'REQUEST_HEADERS': return r.headers.map((h) => CREDENTIAL_HEADERS.has(h.name.toLowerCase()) ? secretElement(h.name, h.value) : element(h.name, h.value));
       case 'REQUEST_HEADERS_NAMES': return r.headers.map((h) => element(h.name, h.name));

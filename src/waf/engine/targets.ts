@@ -37,6 +37,8 @@ export interface Target {
   readonly selector: Selector;
   /** `&COLL`: the rule sees how many members match, not their values. */
   readonly count: boolean;
+  /** The rule's `!` exclusions that name this collection (set once loading is done), or null. */
+  exclusions: readonly Exclusion[] | null;
 }
 
 /** A target of a known variable (check with isKnownVariable first). */
@@ -44,7 +46,7 @@ export function makeTarget(spec: VariableSpec, ruleId: string | null): Target {
   const index = VARIABLE_INDEX.get(spec.collection);
   if (index === undefined) throw new Error(`unknown variable ${spec.collection}`);
   const source = REQUEST_VARIABLES.has(spec.collection) ? SOURCE_REQUEST : STORE_COLLECTIONS.has(spec.collection) ? SOURCE_STORE : SOURCE_MATCHED;
-  return { collection: spec.collection, index, source, selector: compileSelector(spec, ruleId), count: spec.count };
+  return { collection: spec.collection, index, source, selector: compileSelector(spec, ruleId), count: spec.count, exclusions: null };
 }
 
 export interface Exclusion {
@@ -75,6 +77,14 @@ export function excludes(list: readonly Exclusion[] | null, collection: string, 
   if (list === null) return false;
   for (const x of list) if (x.collection === collection && selects(x.selector, e)) return true;
   return false;
+}
+
+/** Gives each target the exclusions that concern it, so the request path skips the rest. */
+export function bindExclusions(targets: readonly Target[], exclusions: readonly Exclusion[] | null): void {
+  for (const t of targets) {
+    const mine = exclusions?.filter((x) => x.collection === t.collection) ?? [];
+    t.exclusions = mine.length === 0 ? null : mine;
+  }
 }
 
 export function selectorText(sel: Selector): string {

@@ -16,7 +16,7 @@ import { EMPTY, dynamicElement, type Element } from './element.js';
 import { compileMacro, expandMacro, type Macro, type MacroScope } from './macro.js';
 import { RequestVariables } from './request-variables.js';
 import type { CompiledPhase, CompiledRule } from './rule.js';
-import { MEMO_HIT, MEMO_MISS, MEMO_UNKNOWN, type ValueMemo } from './value-memo.js';
+import { MEMO_HIT, MEMO_MISS, MEMO_UNKNOWN, recordVerdict, type MemoRow, type ValueMemo } from './value-memo.js';
 import { excludes, selects, SOURCE_REQUEST, SOURCE_STORE, type Exclusion, type Target } from './targets.js';
 
 export interface RuleMatch {
@@ -71,19 +71,19 @@ export class Transaction implements OperatorContext, MacroScope {
   private readonly macroCache = new Map<string, Macro>();
   private stopped = false;
   /** Reused for TX:key targets (never stored: matches copy what they keep). */
-  private readonly scratch: { key: string; keyLower: string; value: string; prompt: boolean; memo: null } = { key: '', keyLower: '', value: '', prompt: false, memo: null };
+  private readonly scratch: { key: string; keyLower: string; value: string; prompt: boolean; memo: null; secret: boolean } = { key: '', keyLower: '', value: '', prompt: false, memo: null, secret: false };
 
   private readonly memo: ValueMemo | null;
 
   constructor(req: WafRequest, uniqueId: string, mode: EngineMode, memo: ValueMemo | null = null) {
-    this.request = new RequestVariables(req, uniqueId);
-    this.engineMode = mode;
     this.memo = memo;
+    this.request = new RequestVariables(req, uniqueId, memo);
+    this.engineMode = mode;
   }
 
   /** Swaps the request view (after a ctl changed the body processor); TX state is kept. */
   replaceRequest(req: WafRequest, uniqueId: string): void {
-    this.request = new RequestVariables(req, uniqueId);
+    this.request = new RequestVariables(req, uniqueId, this.memo);
   }
 
   /** TX value (lower-case key), or undefined. */
@@ -224,21 +224,40 @@ export class Transaction implements OperatorContext, MacroScope {
         e.key = sel.key;
         e.keyLower = sel.key;
         e.value = v;
-        if (excludes(rule.exclusions, t.collection, e) || excludes(runtime, t.collection, e)) continue;
+        if (excludes(t.exclusions, t.collection, e) || excludes(runtime, t.collection, e)) continue;
         if (this.test(rule, v, t, e)) matched = true;
         continue;
       }
       const elements = this.elements(t);
       if (t.count) {
         let n = 0;
-        for (const e of elements) if (selects(t.selector, e) && !excludes(rule.exclusions, t.collection, e) && !excludes(runtime, t.collection, e)) n++;
+        for (const e of elements) if (selects(t.selector, e) && !excludes(t.exclusions, t.collection, e) && !excludes(runtime, t.collection, e)) n++;
         if (this.test(rule, String(n), t, null)) matched = true;
+        continue;
+      }
+      const slot = rule.slot;
+      if (sel === null && t.exclusions === null && runtime === null && slot >= 0) {
+        // The common case (ARGS, REQUEST_HEADERS… whole, nothing excluded): values whose
+        // verdict for this rule is a remembered miss cost one byte read.
+        const exempt = rule.exemptPrompt;
+        let list = elements;
+        if (t.source === SOURCE_REQUEST && this.memo !== null) {
+          // Where every remembered value is a known miss, only the new ones are looked at.
+          const agg = this.request.aggregate(t.index, t.collection, exempt);
+          if (((agg.allMiss[slot >> 5]! >>> (slot & 31)) & 1) === 1) list = agg.pending;
+        }
+        for (const e of list) {
+          if (exempt && e.prompt) continue;
+          const row = e.memo;
+          if (row != null && row.bytes[slot] === MEMO_MISS) continue;
+          if (this.test(rule, e.value, t, e)) matched = true;
+        }
         continue;
       }
       for (const e of elements) {
         if (e.prompt && rule.exemptPrompt) continue;
-        if (!selects(t.selector, e)) continue;
-        if (excludes(rule.exclusions, t.collection, e) || excludes(runtime, t.collection, e)) continue;
+        if (!selects(sel, e)) continue;
+        if (excludes(t.exclusions, t.collection, e) || excludes(runtime, t.collection, e)) continue;
         if (this.test(rule, e.value, t, e)) matched = true;
       }
     }
@@ -250,20 +269,20 @@ export class Transaction implements OperatorContext, MacroScope {
     const op = rule.operator!;
     let value: string;
     let hit: boolean;
-    const row = rule.slot >= 0 && e !== null && e.memo !== null && this.memo !== null ? (e.memo ??= this.memo.row(raw)) : null;
-    const known = row === null ? MEMO_UNKNOWN : row[rule.slot]!;
+    const row: MemoRow | null = rule.slot >= 0 && e !== null && e.memo != null ? e.memo : null;
+    const known = row === null ? MEMO_UNKNOWN : row.bytes[rule.slot]!;
     if (known === MEMO_MISS) return false;
     if (known === MEMO_HIT) {
       value = rule.transform.fns.length === 0 ? raw : this.transformed(rule, raw);
       hit = true;
     } else if (rule.actions.multiMatch) {
       ({ value, hit } = this.multiMatch(rule, raw));
-      if (row !== null) row[rule.slot] = hit ? MEMO_HIT : MEMO_MISS;
+      if (row !== null) recordVerdict(row, rule.slot, hit);
     } else {
       const fns = rule.transform.fns;
       value = fns.length === 0 ? raw : this.transformed(rule, raw);
       hit = op.evaluate(this, value) !== rule.negated;
-      if (row !== null) row[rule.slot] = hit ? MEMO_HIT : MEMO_MISS;
+      if (row !== null) recordVerdict(row, rule.slot, hit);
     }
     if (!hit) return false;
     const name = e === null ? (t.count ? `&${t.collection}` : t.collection) : e.key === '' ? t.collection : `${t.collection}:${e.key}`;
@@ -322,7 +341,10 @@ export class Transaction implements OperatorContext, MacroScope {
   }
 
   private elements(t: Target): readonly Element[] {
-    if (t.source === SOURCE_REQUEST) return this.request.at(t.index, t.collection);
+    if (t.source === SOURCE_REQUEST) {
+      const sel = t.selector;
+      return sel !== null && sel.kind === 'key' ? this.request.keyed(t.index, t.collection, sel.key) : this.request.at(t.index, t.collection);
+    }
     const c = t.collection;
     if (t.source === SOURCE_STORE) {
       const s = this.stores.get(c);

@@ -14,8 +14,12 @@
  * - `\s` → `[\t-\r ]` (PCRE includes \v; JS would add \xA0 in a byte string), `\h`, `\v`
  *   (PCRE: vertical space class), `\R`, `\N`, and their negations;
  * - literal `{` that is not a quantifier is escaped.
+ * - possessive quantifiers `*+ ++ ?+ {n}+` become greedy ones and are listed in `widened`:
+ *   every match a possessive quantifier allows, the greedy one allows too, so the JS pattern
+ *   matches a superset (a WAF errs towards detection), and it stays linear-engine eligible,
+ *   which an exact emulation (`(?=(X*))\1`) would not be.
  * Not translatable (throws PcreUnsupportedError with the feature): atomic groups `(?>`,
- * possessive quantifiers `*+ ++ ?+ {n}+`, `\K`, `\G`, `\X`, `\C`, `\p{…}`, recursion and
+ * `\K`, `\G`, `\X`, `\C`, `\p{…}`, recursion and
  * conditionals, `(?x)`, and code points above 0xFF (invalid in non-UTF PCRE too).
  */
 
@@ -34,6 +38,8 @@ export interface TranslatedPattern {
   readonly flags: string;
   /** Number of capturing groups. */
   readonly groups: number;
+  /** Constructs translated to something that may match more (see the file comment). */
+  readonly widened: readonly string[];
 }
 
 interface Opts {
@@ -83,6 +89,7 @@ class Translator {
   /** Output offset and group count at the start of the last complete atom. */
   private atomStart = 0;
   private atomGroups = 0;
+  private readonly widened: string[] = [];
 
   constructor(p: string) {
     this.p = p;
@@ -151,7 +158,7 @@ class Translator {
           this.i++;
       }
     }
-    return { source: this.out, flags: 's', groups: this.groups };
+    return { source: this.out, flags: 's', groups: this.groups, widened: this.widened };
   }
 
   private pushGroup(): void {
@@ -172,8 +179,8 @@ class Translator {
     const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
     let lazy = false;
     const n = this.p.charCodeAt(this.i);
-    if (n === 0x2b) throw new PcreUnsupportedError('possessive quantifier', this.i);
-    if (n === 0x3f) {
+    if (n === 0x2b) this.possessive();
+    else if (n === 0x3f) {
       lazy = true;
       this.i++;
     }
@@ -198,11 +205,16 @@ class Translator {
 
   private quantifierSuffix(): void {
     const n = this.p.charCodeAt(this.i);
-    if (n === 0x2b) throw new PcreUnsupportedError('possessive quantifier', this.i);
-    if (n === 0x3f) {
+    if (n === 0x2b) this.possessive();
+    else if (n === 0x3f) {
       this.out += '?';
       this.i++;
     }
+  }
+
+  private possessive(): void {
+    this.widened.push(`possessive quantifier at offset ${this.i} runs as greedy`);
+    this.i++;
   }
 
   private literal(c: number): void {

@@ -31,6 +31,8 @@ export interface CompiledRx {
   readonly re: RegExp;
   /** True when V8 can run it on the linear-time engine (so the backtrack fallback applies). */
   readonly protected: boolean;
+  /** PCRE constructs translated to something that may match more (pcre.ts); reported at load. */
+  readonly widened: readonly string[];
 }
 
 const compiled = new Map<string, CompiledRx>();
@@ -42,8 +44,9 @@ export function compileRx(pattern: string, ruleId: string | null = null): Compil
   if (hit !== undefined) return hit;
   let source: string;
   let flags: string;
+  let widened: readonly string[];
   try {
-    ({ source, flags } = translatePcre(toByteString(pattern)));
+    ({ source, flags, widened } = translatePcre(toByteString(pattern)));
   } catch (e) {
     if (e instanceof PcreUnsupportedError) {
       throw new OperatorError('WAF_ERR_REGEX_UNSUPPORTED', 'rx', ruleId, e.message);
@@ -56,7 +59,7 @@ export function compileRx(pattern: string, ruleId: string | null = null): Compil
   } catch (e) {
     throw new OperatorError('WAF_ERR_REGEX_UNSUPPORTED', 'rx', ruleId, (e as Error).message);
   }
-  const entry: CompiledRx = Object.freeze({ re, protected: isLinearEligible(source, flags) });
+  const entry: CompiledRx = Object.freeze({ re, protected: isLinearEligible(source, flags), widened });
   if (!entry.protected) unprotected.add(pattern);
   compiled.set(pattern, entry);
   return entry;

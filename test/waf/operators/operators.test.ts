@@ -4,6 +4,7 @@
  * Inputs and params are JSON strings; params are Unicode text (as in a rules file),
  * inputs are byte strings (chars ≤ \u00ff).
  */
+import { compileRx } from '../../../src/waf/operators/rx.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -75,7 +76,7 @@ test('bad arguments are load errors', () => {
   assert.throws(() => createOperator('validateByteRange', '1-300', ctx), { code: 'WAF_ERR_OPERATOR_ARGUMENT' });
   assert.throws(() => createOperator('pmFromFile', 'missing.data', ctx), { code: 'WAF_ERR_OPERATOR_ARGUMENT' });
   assert.throws(() => createOperator('rx', '(?>a)', ctx), { code: 'WAF_ERR_REGEX_UNSUPPORTED' });
-  assert.throws(() => createOperator('rx', 'a++', ctx), { code: 'WAF_ERR_REGEX_UNSUPPORTED' });
+  assert.throws(() => createOperator('rx', '(?>a+)b', ctx), { code: 'WAF_ERR_REGEX_UNSUPPORTED' });
   assert.throws(() => createOperator('rx', '(', ctx), { code: 'WAF_ERR_REGEX_UNSUPPORTED' });
 });
 
@@ -104,3 +105,12 @@ function readdirSafe(p: string): boolean {
     return false;
   }
 }
+
+test('possessive quantifiers run as greedy ones and are reported as widened', () => {
+  const c = compileRx('^a++b$');
+  assert.equal(c.widened.length, 1);
+  assert.ok(c.protected, 'stays linear-engine eligible');
+  // PCRE: `a++a` can never match (the possessive run gives nothing back); greedy matches more.
+  assert.ok(compileRx('^a++a$').re.test('aaa'));
+  assert.ok(c.re.test('aaab'));
+});
