@@ -2,8 +2,13 @@
  * Child processes of the benchmark: the emulator and the gateway each run in their own
  * process so that the gateway's CPU time is its own (process.cpuUsage over the run).
  * Usage: node children.js emulator <certDir> <chunkDelayMs> | gateway <configFile> | floor <certDir> <emulatorUrl>
+ *
+ * Messages from run.ts: 'cpu' (answers { cpu }: user + system µs so far), 'stop', and
+ * { prof: 'start' } / { prof: 'stop', file } (answers { prof: 'ok' }): a V8 CPU profile of
+ * just the span between the two, written to `file` (open it in Chrome DevTools).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext } from 'node:tls';
@@ -15,12 +20,32 @@ import { startGateway } from '../src/gateway/gateway.js';
 
 const [role, arg, extra] = process.argv.slice(2);
 
+let session: Session | null = null;
+
+async function profile(m: { prof: 'start' | 'stop'; file?: string }): Promise<void> {
+  if (m.prof === 'start') {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 500 });
+    await session.post('Profiler.start');
+  } else if (session !== null) {
+    const { profile: p } = await session.post('Profiler.stop');
+    writeFileSync(m.file!, JSON.stringify(p));
+    session.disconnect();
+    session = null;
+  }
+  process.send!({ prof: 'ok' });
+}
+
 process.on('message', (m: unknown) => {
   if (m === 'cpu') {
     const u = process.cpuUsage();
     process.send!({ cpu: u.user + u.system });
   } else if (m === 'stop') {
     process.exit(0);
+  } else if (typeof m === 'object' && m !== null && 'prof' in m) {
+    void profile(m as { prof: 'start' | 'stop'; file?: string });
   }
 });
 

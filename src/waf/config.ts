@@ -28,7 +28,7 @@ export const CrsConfigSchema = z.strictObject({
   gatewayRules: z.boolean().default(true).describe('Also load Portcullis\'s gateway rules (rules/portcullis-gateway.conf, ids 3900000–3900999): scanners, path-override headers, malformed encodings, short command injections and other requests no Azure OpenAI client sends. Default: true.'),
   inspectAllHeaders: z.boolean().default(true).describe('Score every request header with the web-attack groups, as ARGS are (CRS itself inspects only User-Agent, Referer and a few others). Default: true.'),
   headerExceptions: z.array(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/)).default(['host', 'content-length', 'content-type', 'transfer-encoding', 'authorization', 'api-key', 'cookie', 'accept', 'accept-encoding', 'accept-language', 'user-agent']).describe('Headers left out of inspectAllHeaders: framing Node.js already validated, credentials the identity stage checks, cookies (inspected as REQUEST_COOKIES), and content negotiation with its own CRS rules. Default: host, content-length, content-type, transfer-encoding, authorization, api-key, cookie, accept, accept-encoding, accept-language, and user-agent (CRS picks the rules that suit it; the rest take SDK names such as "Windows" for commands).'),
-  promptExemptTags: z.array(z.string().regex(TAG)).default(['attack-*']).describe('Rules with one of these tags (`prefix*` allowed) do not score prompt-bearing fields; the LLM rules inspect those instead. Default: `attack-*`, the CRS web-attack groups.'),
+  promptExemptTags: z.array(z.string().regex(TAG)).default(['attack-*', 'owasp_crs/protocol-attack']).describe('Rules with one of these tags (`prefix*` allowed) do not score prompt-bearing fields; the LLM rules inspect those instead. Default: `attack-*` and `OWASP_CRS/PROTOCOL-ATTACK`, the CRS web-attack groups (the second catches v4\'s LDAP rule 921200, which has no attack-* tag).'),
 });
 
 export const PromptFieldEntrySchema = z.strictObject({
@@ -50,7 +50,9 @@ export const WafConfigSchema = z.strictObject({
   limits: z.strictObject({
     maxArgs: z.number().int().min(1).max(100_000).default(5000).describe('Most fields (query + body) a request may have; more is refused (waf_blocked, body_error). Default: 5000 (a 300-turn chat has ~900).'),
     maxJsonDepth: z.number().int().min(1).max(1000).default(64).describe('Deepest JSON nesting accepted. Default: 64.'),
-  }).default({ maxArgs: 5000, maxJsonDepth: 64 }).describe('Bounds on what the WAF parses.'),
+    maxFieldBytes: z.number().int().min(256).max(1_048_576).default(4096).describe('Longest header value, cookie, field name or non-prompt field value (user, metadata, query parameters…) the WAF inspects; a longer one is refused (waf_blocked, portcullis-field-too-long). Bounds regex work per request; prompts are not limited by it. Default: 4096.'),
+    maxInspectBytes: z.number().int().min(1024).max(16_777_216).default(32_768).describe('Most bytes of header values, cookies, field names and non-prompt values, all together, one request may bring to the rules; more is refused (portcullis-field-too-long). With maxFieldBytes it bounds the CPU an adversarial request can cost (README: WAF, work per request). Default: 32768.'),
+  }).default({ maxArgs: 5000, maxJsonDepth: 64, maxFieldBytes: 4096, maxInspectBytes: 32_768 }).describe('Bounds on what the WAF parses.'),
   contentSafety: contentSafetyConfigSchema.optional().describe('Azure AI Content Safety Prompt Shields as a second opinion on prompts. Default: off.'),
 });
 

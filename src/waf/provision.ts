@@ -54,7 +54,7 @@ export async function provisionWaf(cfg: WafConfig, ctx: WafProvisionContext): Pr
         disabledRules: crs?.disabledRules ?? [],
         disabledTags: crs?.disabledTags ?? [],
         exclusions: crs?.exclusions ?? [],
-        promptExemptTags: crs?.promptExemptTags ?? ['attack-*'],
+        promptExemptTags: crs?.promptExemptTags ?? ['attack-*', 'owasp_crs/protocol-attack'],
         allHeadersExcept: crs === undefined || !crs.inspectAllHeaders ? null : crs.headerExceptions.map((h) => h.toLowerCase()),
       });
     } catch (err) {
@@ -85,6 +85,8 @@ export async function provisionWaf(cfg: WafConfig, ctx: WafProvisionContext): Pr
     extract: { maxArgs: cfg.limits.maxArgs, maxJsonDepth: cfg.limits.maxJsonDepth, promptFields },
     llm: ctx.llm,
     shields,
+    maxFieldBytes: cfg.limits.maxFieldBytes,
+    maxInspectBytes: cfg.limits.maxInspectBytes,
   });
   return {
     waf,

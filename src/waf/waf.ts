@@ -47,9 +47,14 @@ export interface WafOptions {
   readonly extract: ExtractOptions;
   readonly llm: LlmRules | null;
   readonly shields: PromptShieldsClient | null;
+  /** Longest header value, cookie, field name or non-prompt field value inspected; longer is refused. */
+  readonly maxFieldBytes: number;
+  /** Most bytes of those, all together, one request may bring to the rules; more is refused. */
+  readonly maxInspectBytes: number;
 }
 
 const BODY_ERROR_RULE = 'portcullis-body-error';
+const FIELD_TOO_LONG_RULE = 'portcullis-field-too-long';
 
 export class Waf {
   readonly mode: WafMode;
@@ -70,15 +75,22 @@ export class Waf {
     if (req.bodyError !== null) {
       rules.push(BODY_ERROR_RULE);
       decidedBy = BODY_ERROR_RULE;
+    } else if (tooMuchToInspect(req, opts.maxFieldBytes, opts.maxInspectBytes)) {
+      // Regex work grows with value length (and, for some CRS patterns, with its square):
+      // the web layer of an LLM API carries ids, names and enums, so a huge one, or a
+      // great many, are refused before any rule runs. Prompts are exempt; the LLM rules
+      // bound their own work.
+      rules.push(FIELD_TOO_LONG_RULE);
+      decidedBy = FIELD_TOO_LONG_RULE;
     }
 
-    const rs = opts.ruleSet;
+    const rs = decidedBy === FIELD_TOO_LONG_RULE ? null : opts.ruleSet;
     if (rs !== null) {
       const tx = new Transaction(req, requestId, this.mode === 'prevention' ? 'On' : 'DetectionOnly', rs.memo);
       tx.runPhase(rs.phases[1]!, 1);
       if (tx.bodyProcessorOverride !== null && tx.bodyProcessorOverride !== 'XML' && tx.bodyProcessorOverride !== req.bodyProcessor) {
         req = vetted(extractRequest(input, { ...opts.extract, bodyProcessor: tx.bodyProcessorOverride }));
-        tx.replaceRequest(req, requestId);
+        tx.replaceRequest(req);
       }
       tx.runPhase(rs.phases[2]!, 2);
       for (const m of tx.matches) rules.push(m.id);
@@ -118,6 +130,24 @@ export class Waf {
     }
     return { action: 'pass', score, rules, decidedBy: null, body: Buffer.from(JSON.stringify(applyRedactions(req.json, redactions))), redacted: redactions.length };
   }
+}
+
+function tooMuchToInspect(req: WafRequest, maxField: number, maxTotal: number): boolean {
+  let total = 0;
+  for (const h of req.headers) {
+    if (h.value.length > maxField) return true;
+    total += h.name.length + h.value.length;
+  }
+  for (const c of req.cookies) {
+    if (c.value.length > maxField || c.name.length > maxField) return true;
+    total += c.name.length + c.value.length;
+  }
+  for (const a of req.args) {
+    const v = a.prompt ? 0 : a.value.length;
+    if (a.name.length > maxField || v > maxField) return true;
+    total += a.name.length + v;
+  }
+  return total > maxTotal;
 }
 
 /** The request with API vocabulary (request/api-vocabulary.ts) exempt like prompts. */

@@ -16,8 +16,9 @@ export type MatchAction =
   | { readonly kind: 'setvar'; readonly op: 'set' | 'add' | 'sub' | 'delete'; readonly collection: string; readonly name: Macro; readonly value: Macro }
   | { readonly kind: 'remove_ids'; readonly ranges: readonly IdRange[] }
   | { readonly kind: 'remove_tag'; readonly tag: string }
-  | { readonly kind: 'remove_target_ids'; readonly ranges: readonly IdRange[]; readonly target: Exclusion }
-  | { readonly kind: 'remove_target_tag'; readonly tag: string; readonly target: Exclusion }
+  /** `affected`: ordinals of the rules it names, filled in once the whole set is compiled. */
+  | { readonly kind: 'remove_target_ids'; readonly ranges: readonly IdRange[]; readonly target: Exclusion; readonly affected: number[] }
+  | { readonly kind: 'remove_target_tag'; readonly tag: string; readonly target: Exclusion; readonly affected: number[] }
   | { readonly kind: 'rule_engine'; readonly mode: 'On' | 'Off' | 'DetectionOnly' }
   | { readonly kind: 'body_processor'; readonly processor: BodyProcessorName }
   | { readonly kind: 'force_body_variable'; readonly on: boolean };
@@ -179,9 +180,9 @@ function compileCtl(text: string, ruleId: string | null): MatchAction | null | s
       const target = compileTarget(value.slice(semi + 1), ruleId);
       if (target === null) return `!ctl:${option}: target ${value.slice(semi + 1)} is not a variable`;
       const head = value.slice(0, semi);
-      if (option.toLowerCase() === 'ruleremovetargetbytag') return { kind: 'remove_target_tag', tag: head, target };
+      if (option.toLowerCase() === 'ruleremovetargetbytag') return { kind: 'remove_target_tag', tag: head.toLowerCase(), target, affected: [] };
       const ranges = parseRanges(head);
-      return ranges === null ? `!ctl:${option}=${value}: ${head} is not an id or range` : { kind: 'remove_target_ids', ranges, target };
+      return ranges === null ? `!ctl:${option}=${value}: ${head} is not an id or range` : { kind: 'remove_target_ids', ranges, target, affected: [] };
     }
     case 'ruleengine': {
       const mode = value.toLowerCase() === 'on' ? 'On' : value.toLowerCase() === 'off' ? 'Off' : value.toLowerCase() === 'detectiononly' ? 'DetectionOnly' : null;

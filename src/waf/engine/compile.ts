@@ -12,7 +12,7 @@ import { compileChain, TransformError } from '../transforms/index.js';
 import { compileActions, inRanges, type CompiledActions, type Disruptive } from './actions.js';
 import type { LoadIssue } from './load-issues.js';
 import type { CompiledMarker, CompiledPhase, CompiledRule, PhaseEntry } from './rule.js';
-import { bindExclusions, compileSelector, isKnownVariable, makeTarget, type Exclusion, type Target } from './targets.js';
+import { bindExclusions, compileSelector, isKnownVariable, makeTarget, setExclusions, type Exclusion, type Target } from './targets.js';
 import { ValueMemo } from './value-memo.js';
 
 /**
@@ -127,18 +127,28 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
   const phases: CompiledPhase[] = [{ entries: [], markers: new Map() }];
   for (let p = 1; p <= 5; p++) {
     const entries: PhaseEntry[] = order.filter((e) => e.kind === 'marker' || e.phase === p);
-    const markers = new Map<string, number>();
+    const markers = new Map<string, number[]>();
     entries.forEach((e, i) => {
-      if (e.kind === 'marker' && !markers.has(e.name)) markers.set(e.name, i);
+      if (e.kind === 'marker') (markers.get(e.name) ?? markers.set(e.name, []).get(e.name)!).push(i);
     });
     phases.push({ entries, markers });
   }
   let slots = 0;
+  const all: CompiledRule[] = [];
   for (const r of rules) {
     for (let link: CompiledRule | null = r; link !== null; link = link.chain) {
+      link.ordinal = all.length;
+      all.push(link);
       link.slot = link.slot < 0 ? -1 : slots++;
       bindExclusions(link.targets, link.exclusions);
       if (opts.allHeadersExcept !== null && link.exemptPrompt) addHeaderTarget(link, opts.allHeadersExcept);
+    }
+  }
+  // Which rules each ctl target removal names, so the request path only indexes.
+  for (const r of all) {
+    for (const a of r.actions.matchActions) {
+      if (a.kind === 'remove_target_ids') for (const x of all) { if (inRanges(a.ranges, x.numericId)) a.affected.push(x.ordinal); }
+      if (a.kind === 'remove_target_tag') for (const x of all) { if (x.tags.includes(a.tag)) a.affected.push(x.ordinal); }
     }
   }
   for (const r of rules) {
@@ -164,7 +174,7 @@ function addHeaderTarget(rule: CompiledRule, except: readonly string[]): void {
   const own = rule.exclusions?.filter((x) => x.collection === 'REQUEST_HEADERS') ?? [];
   const skip: Exclusion[] = [...except, ...named].map((key) => ({ collection: 'REQUEST_HEADERS', selector: { kind: 'key', key } }));
   const t = makeTarget(HEADERS_SPEC, rule.id);
-  t.exclusions = [...own, ...skip];
+  setExclusions(t, [...own, ...skip]);
   rule.targets.push(t);
 }
 
@@ -250,8 +260,9 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     issues.push({ ruleId, file: d.file, line: d.line, kind, name, effect: 'rule_disabled', message });
     return null;
   };
-  // t:none resets the inherited default transformations (ModSecurity v2).
-  const names = actions.transforms.includes('none') ? actions.transforms : [...shared.def.transforms, ...actions.transforms];
+  // t:none clears every transformation before it, inherited ones included (ModSecurity v2).
+  const lastNone = actions.transforms.lastIndexOf('none');
+  const names = lastNone >= 0 ? actions.transforms.slice(lastNone + 1) : [...shared.def.transforms, ...actions.transforms];
   let transform;
   try {
     transform = compileChain(names, ruleId);
@@ -276,6 +287,7 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     exemptPrompt: shared.exemptPrompt,
     chain: null,
     captureNeeded: actions.capture && shared.readsCaptures,
+    ordinal: -1,
   };
   if (d.kind === 'SecAction') {
     return { ...base, targets: [], exclusions: null, isAction: true, operator: null, negated: false, slot: -1 };
@@ -309,6 +321,8 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     }
   }
   const pure = PURE_OPERATORS.has(d.operator.name.toLowerCase()) && !d.operator.argument.includes('%{');
-  const memoizable = pure && !base.captureNeeded;
+  // multiMatch: MATCHED_VAR is the intermediate value that matched, which a remembered
+  // verdict cannot reproduce.
+  const memoizable = pure && !base.captureNeeded && !actions.multiMatch;
   return { ...base, targets, exclusions, isAction: false, operator, negated: d.operator.negated, slot: memoizable ? 0 : -1 };
 }

@@ -25,6 +25,23 @@ export function element(key: string, value: string, prompt = false): Element {
   return { key, keyLower: key.toLowerCase(), value, prompt, memo: undefined, secret: false };
 }
 
+/**
+ * A prompt value: read only by rules that inspect prompts (none of the web-attack groups),
+ * so it is not converted or looked up until then, and never remembered (long, rarely repeated).
+ */
+export function promptElement(key: string, source: { readonly value: string }): Element {
+  return {
+    key,
+    keyLower: key.toLowerCase(),
+    get value(): string {
+      return source.value;
+    },
+    prompt: true,
+    memo: null,
+    secret: false,
+  };
+}
+
 /** An element whose value changes while rules run (TX, MATCHED_VARS): never remembered. */
 export function dynamicElement(key: string, value: string): Element {
   return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: null, secret: false };

@@ -3,10 +3,11 @@
  * for the transaction (a rule set at PL1 reads ARGS a hundred times; it is built once).
  * Dynamic collections (TX, MATCHED_VARS…) live in transaction.ts.
  */
-import type { WafRequest } from '../request/types.js';
-import { EMPTY, element, scalar, secretElement, type Element } from './element.js';
+import type { WafArg, WafRequest } from '../request/types.js';
+import { EMPTY, element, promptElement, scalar, secretElement, type Element } from './element.js';
 import { createHash } from 'node:crypto';
 import type { ValueMemo } from './value-memo.js';
+import type { KeySet } from './targets.js';
 
 /**
  * A collection's remembered verdicts, folded for one request: bit `slot` of `allMiss` is
@@ -48,7 +49,11 @@ export class RequestVariables {
 
   private readonly memo: ValueMemo | null;
 
-  constructor(req: WafRequest, uniqueId: string, memo: ValueMemo | null) {
+  /** False in phase 1: the body variables are empty until the body phase. */
+  private readonly bodyVisible: boolean;
+
+  constructor(req: WafRequest, uniqueId: string, memo: ValueMemo | null, bodyVisible: boolean) {
+    this.bodyVisible = bodyVisible;
     this.req = req;
     this.uniqueId = uniqueId;
     this.memo = memo;
@@ -72,7 +77,8 @@ export class RequestVariables {
     return v;
   }
 
-  private readonly aggregates: (Aggregate | undefined)[] = [];
+  /** By KeySet id (0: none), then by variable index × 2 + skipPrompt. */
+  private readonly aggregates: ((Aggregate | undefined)[] | undefined)[] = [];
   private readonly byKey: (Map<string, Element[]> | undefined)[] = [];
 
   /** The members of a request variable whose key is `keyLower` (`REQUEST_HEADERS:User-Agent`). */
@@ -90,16 +96,22 @@ export class RequestVariables {
     return m.get(keyLower) ?? EMPTY;
   }
 
-  /** The folded verdicts of a request variable (built by `at` first), with or without prompt values. */
-  aggregate(index: number, name: string, skipPrompt: boolean): Aggregate {
+  /**
+   * The folded verdicts of a request variable, with or without prompt values, leaving out
+   * the members whose keys the target excludes (they are never evaluated, so their
+   * verdicts stay unknown and would spoil the fold).
+   */
+  aggregate(index: number, name: string, skipPrompt: boolean, skipKeys: KeySet | null): Aggregate {
     const k = index * 2 + (skipPrompt ? 1 : 0);
-    let a = this.aggregates[k];
+    const byKeys = (this.aggregates[skipKeys?.id ?? 0] ??= []);
+    let a = byKeys[k];
     if (a === undefined) {
       const words = this.memo?.words ?? 0;
       const allMiss: number[] = new Array<number>(words).fill(-1);
       const pending: Element[] = [];
       for (const e of this.at(index, name)) {
         if (skipPrompt && e.prompt) continue;
+        if (skipKeys !== null && skipKeys.keys.has(e.keyLower)) continue;
         const row = e.memo;
         if (row == null || row.uses === 1) {
           pending.push(e);
@@ -109,9 +121,25 @@ export class RequestVariables {
         for (let i = 0; i < words; i++) allMiss[i]! &= m[i]!;
       }
       a = { allMiss, pending };
-      this.aggregates[k] = a;
+      byKeys[k] = a;
     }
     return a;
+  }
+
+  private headersView: WafRequest | null = null;
+
+  /** The request as phase 1 sees it: query args only, no body, no files. */
+  private headersOnly(): WafRequest {
+    return (this.headersView ??= {
+      ...this.req,
+      args: this.req.args.filter((a) => a.source === 'query'),
+      bodyError: null,
+      rawBody: '',
+      files: [],
+      multipartPartHeaders: [],
+      json: null,
+      promptFields: [],
+    });
   }
 
   /** A variable by name (macro expansion; not on the per-target path). */
@@ -120,11 +148,11 @@ export class RequestVariables {
   }
 
   private build(name: string): readonly Element[] {
-    const r = this.req;
+    const r = this.bodyVisible ? this.req : this.headersOnly();
     switch (name) {
-      case 'ARGS': return r.args.map((a) => element(a.name, a.value, a.prompt));
-      case 'ARGS_GET': return r.args.filter((a) => a.source === 'query').map((a) => element(a.name, a.value, a.prompt));
-      case 'ARGS_POST': return r.args.filter((a) => a.source === 'body').map((a) => element(a.name, a.value, a.prompt));
+      case 'ARGS': return r.args.map(argElement);
+      case 'ARGS_GET': return r.args.filter((a) => a.source === 'query').map(argElement);
+      case 'ARGS_POST': return r.args.filter((a) => a.source === 'body').map(argElement);
       // The name of a prompt value is prompt content too: inside tool schemas the property
       // names are written by the tool's author for the model (`sql_query`, `exec_command`).
       case 'ARGS_NAMES': return r.args.map((a) => element(a.name, a.name, a.prompt));
@@ -199,6 +227,10 @@ export class RequestVariables {
       default: throw new Error(`request variable ${name} is not built`);
     }
   }
+}
+
+function argElement(a: WafArg): Element {
+  return a.prompt ? promptElement(a.name, a) : element(a.name, a.value);
 }
 
 function hostOf(r: WafRequest): string {

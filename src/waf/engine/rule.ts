@@ -30,6 +30,8 @@ export interface CompiledRule {
   /** Prompt-bearing values are skipped (the rule belongs to a CRS web-attack group). */
   readonly exemptPrompt: boolean;
   chain: CompiledRule | null;
+  /** Position among all rules and chain links of the set (per-transaction arrays index by it). */
+  ordinal: number;
   /** Column in the value memo (value-memo.ts), or -1 when the verdict depends on more than the value. */
   slot: number;
   /** The operator must write TX:0–9 because this chain reads them back. */
@@ -45,6 +47,6 @@ export type PhaseEntry = CompiledRule | CompiledMarker;
 
 export interface CompiledPhase {
   readonly entries: readonly PhaseEntry[];
-  /** Marker name → index of the marker in `entries` (skipAfter resumes after it). */
-  readonly markers: ReadonlyMap<string, number>;
+  /** Marker name → indexes of the markers of that name in `entries`, ascending (skipAfter resumes after the next one). */
+  readonly markers: ReadonlyMap<string, readonly number[]>;
 }

@@ -39,6 +39,10 @@ export interface Target {
   readonly count: boolean;
   /** The rule's `!` exclusions that name this collection (set once loading is done), or null. */
   exclusions: readonly Exclusion[] | null;
+  /** The same, split for the request path: `!COLL:key` ones as a set of lower-case keys… */
+  excludedKeys: KeySet | null;
+  /** …and the `/regex/` (or whole-collection) ones, or null when there are none. */
+  otherExclusions: readonly Exclusion[] | null;
 }
 
 /** A target of a known variable (check with isKnownVariable first). */
@@ -46,7 +50,7 @@ export function makeTarget(spec: VariableSpec, ruleId: string | null): Target {
   const index = VARIABLE_INDEX.get(spec.collection);
   if (index === undefined) throw new Error(`unknown variable ${spec.collection}`);
   const source = REQUEST_VARIABLES.has(spec.collection) ? SOURCE_REQUEST : STORE_COLLECTIONS.has(spec.collection) ? SOURCE_STORE : SOURCE_MATCHED;
-  return { collection: spec.collection, index, source, selector: compileSelector(spec, ruleId), count: spec.count, exclusions: null };
+  return { collection: spec.collection, index, source, selector: compileSelector(spec, ruleId), count: spec.count, exclusions: null, excludedKeys: null, otherExclusions: null };
 }
 
 export interface Exclusion {
@@ -81,10 +85,40 @@ export function excludes(list: readonly Exclusion[] | null, collection: string, 
 
 /** Gives each target the exclusions that concern it, so the request path skips the rest. */
 export function bindExclusions(targets: readonly Target[], exclusions: readonly Exclusion[] | null): void {
-  for (const t of targets) {
-    const mine = exclusions?.filter((x) => x.collection === t.collection) ?? [];
-    t.exclusions = mine.length === 0 ? null : mine;
+  for (const t of targets) setExclusions(t, exclusions?.filter((x) => x.collection === t.collection) ?? []);
+}
+
+/**
+ * A set of excluded keys, interned: targets that exclude the same keys share one object
+ * and one `id` (> 0), so per-request folds (request-variables.ts) can be shared too.
+ */
+export interface KeySet {
+  readonly id: number;
+  readonly keys: ReadonlySet<string>;
+}
+
+const interned = new Map<string, KeySet>();
+
+function internKeys(keys: Set<string>): KeySet {
+  const sig = [...keys].sort().join('\u0000');
+  let k = interned.get(sig);
+  if (k === undefined) {
+    k = { id: interned.size + 1, keys };
+    interned.set(sig, k);
   }
+  return k;
+}
+
+export function setExclusions(t: Target, mine: readonly Exclusion[]): void {
+  t.exclusions = mine.length === 0 ? null : mine;
+  const keys = new Set<string>();
+  const other: Exclusion[] = [];
+  for (const x of mine) {
+    if (x.selector !== null && x.selector.kind === 'key') keys.add(x.selector.key);
+    else other.push(x);
+  }
+  t.excludedKeys = keys.size === 0 ? null : internKeys(keys);
+  t.otherExclusions = other.length === 0 ? null : other;
 }
 
 export function selectorText(sel: Selector): string {

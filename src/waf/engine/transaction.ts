@@ -35,15 +35,14 @@ export interface Interruption {
   readonly status: number;
 }
 
-interface TargetRemoval {
-  readonly ranges: readonly { from: number; to: number }[] | null;
-  readonly tag: string | null;
-  readonly target: Exclusion;
-}
-
 export type EngineMode = 'On' | 'DetectionOnly' | 'Off';
 
-const MAX_MACRO_CACHE = 256;
+/**
+ * Macro texts of operator arguments (`@lt %{tx.blocking_paranoia_level}`), compiled once
+ * per process: they come from rule files, a bounded set.
+ */
+const MAX_MACRO_CACHE = 4096;
+const macroCache = new Map<string, Macro>();
 
 export class Transaction implements OperatorContext, MacroScope {
   captures: string[] | null = null;
@@ -61,29 +60,37 @@ export class Transaction implements OperatorContext, MacroScope {
   private readonly captureSlots: string[] = [];
   private removedRanges: { from: number; to: number }[] | null = null;
   private removedTags: string[] | null = null;
-  private targetRemovals: TargetRemoval[] | null = null;
+  /** By rule ordinal: target exclusions added by ctl during this transaction. */
+  private targetRemovals: (Exclusion[] | undefined)[] | null = null;
   private matchedVar = '';
   private matchedVarName = '';
   private matchedVars: Element[] = [];
   private previousMatchedVars: readonly Element[] = EMPTY;
   private highestSeverity = 255;
   private currentRule: CompiledRule | null = null;
-  private readonly macroCache = new Map<string, Macro>();
   private stopped = false;
   /** Reused for TX:key targets (never stored: matches copy what they keep). */
   private readonly scratch: { key: string; keyLower: string; value: string; prompt: boolean; memo: null; secret: boolean } = { key: '', keyLower: '', value: '', prompt: false, memo: null, secret: false };
 
   private readonly memo: ValueMemo | null;
 
+  private req: WafRequest;
+  private readonly uniqueId: string;
+  /** Phase 1 runs on the headers alone, as in ModSecurity: body variables appear in phase 2. */
+  private bodyVisible = false;
+
   constructor(req: WafRequest, uniqueId: string, mode: EngineMode, memo: ValueMemo | null = null) {
     this.memo = memo;
-    this.request = new RequestVariables(req, uniqueId, memo);
+    this.req = req;
+    this.uniqueId = uniqueId;
+    this.request = new RequestVariables(req, uniqueId, memo, false);
     this.engineMode = mode;
   }
 
-  /** Swaps the request view (after a ctl changed the body processor); TX state is kept. */
-  replaceRequest(req: WafRequest, uniqueId: string): void {
-    this.request = new RequestVariables(req, uniqueId, this.memo);
+  /** Swaps the request (after a ctl changed the body processor); TX state is kept. */
+  replaceRequest(req: WafRequest): void {
+    this.req = req;
+    this.request = new RequestVariables(req, this.uniqueId, this.memo, this.bodyVisible);
   }
 
   /** TX value (lower-case key), or undefined. */
@@ -97,6 +104,10 @@ export class Transaction implements OperatorContext, MacroScope {
 
   /** Runs one phase unless the transaction was interrupted, allowed or switched off. */
   runPhase(phase: CompiledPhase, phaseNumber: number): void {
+    if (phaseNumber >= 2 && !this.bodyVisible) {
+      this.bodyVisible = true;
+      this.request = new RequestVariables(this.req, this.uniqueId, this.memo, true);
+    }
     if (this.stopped || this.engineMode === 'Off') return;
     const entries = phase.entries;
     for (let i = 0; i < entries.length; i++) {
@@ -123,10 +134,10 @@ export class Transaction implements OperatorContext, MacroScope {
           break;
       }
       if (a.skipAfter !== null) {
-        const at = phase.markers.get(a.skipAfter);
-        // ModSecurity: a skipAfter to a marker that does not exist skips to the end of the phase.
+        // ModSecurity searches forward for the marker; none ahead ends the phase.
+        const at = phase.markers.get(a.skipAfter)?.find((m) => m > i);
         if (at === undefined) return;
-        if (at > i) i = at;
+        i = at;
       } else if (a.skip > 0) {
         i += a.skip;
       }
@@ -140,10 +151,10 @@ export class Transaction implements OperatorContext, MacroScope {
 
   // OperatorContext
   expand(text: string): string {
-    let m = this.macroCache.get(text);
+    let m = macroCache.get(text);
     if (m === undefined) {
       m = compileMacro(text);
-      if (this.macroCache.size < MAX_MACRO_CACHE) this.macroCache.set(text, m);
+      if (macroCache.size < MAX_MACRO_CACHE) macroCache.set(text, m);
     }
     return expandMacro(m, this);
   }
@@ -236,20 +247,22 @@ export class Transaction implements OperatorContext, MacroScope {
         continue;
       }
       const slot = rule.slot;
-      if (sel === null && t.exclusions === null && runtime === null && slot >= 0) {
-        // The common case (ARGS, REQUEST_HEADERS… whole, nothing excluded): values whose
-        // verdict for this rule is a remembered miss cost one byte read.
+      if (sel === null && t.otherExclusions === null && slot >= 0 && (runtime === null || !namesCollection(runtime, t.collection))) {
+        // The common case (ARGS, REQUEST_HEADERS… whole, at most some keys excluded):
+        // values whose verdict for this rule is a remembered miss cost one byte read.
         const exempt = rule.exemptPrompt;
+        const skipKeys = t.excludedKeys;
         let list = elements;
         if (t.source === SOURCE_REQUEST && this.memo !== null) {
           // Where every remembered value is a known miss, only the new ones are looked at.
-          const agg = this.request.aggregate(t.index, t.collection, exempt);
+          const agg = this.request.aggregate(t.index, t.collection, exempt, skipKeys);
           if (((agg.allMiss[slot >> 5]! >>> (slot & 31)) & 1) === 1) list = agg.pending;
         }
         for (const e of list) {
           if (exempt && e.prompt) continue;
           const row = e.memo;
           if (row != null && row.bytes[slot] === MEMO_MISS) continue;
+          if (skipKeys !== null && skipKeys.keys.has(e.keyLower)) continue;
           if (this.test(rule, e.value, t, e)) matched = true;
         }
         continue;
@@ -277,7 +290,6 @@ export class Transaction implements OperatorContext, MacroScope {
       hit = true;
     } else if (rule.actions.multiMatch) {
       ({ value, hit } = this.multiMatch(rule, raw));
-      if (row !== null) recordVerdict(row, rule.slot, hit);
     } else {
       const fns = rule.transform.fns;
       value = fns.length === 0 ? raw : this.transformed(rule, raw);
@@ -369,15 +381,9 @@ export class Transaction implements OperatorContext, MacroScope {
     }
   }
 
+  /** ctl target removals that apply to a rule (the rules each ctl names are listed at load). */
   private runtimeExclusions(rule: CompiledRule): Exclusion[] | null {
-    const list = this.targetRemovals;
-    if (list === null) return null;
-    let out: Exclusion[] | null = null;
-    for (const r of list) {
-      const hit = r.ranges !== null ? inRanges(r.ranges, rule.numericId) : rule.tags.includes(r.tag!);
-      if (hit) (out ??= []).push(r.target);
-    }
-    return out;
+    return this.targetRemovals?.[rule.ordinal] ?? null;
   }
 
   private runMatchActions(actions: readonly MatchAction[]): void {
@@ -386,8 +392,11 @@ export class Transaction implements OperatorContext, MacroScope {
         case 'setvar': this.setvar(a); break;
         case 'remove_ids': (this.removedRanges ??= []).push(...a.ranges); break;
         case 'remove_tag': (this.removedTags ??= []).push(a.tag.toLowerCase()); break;
-        case 'remove_target_ids': (this.targetRemovals ??= []).push({ ranges: a.ranges, tag: null, target: a.target }); break;
-        case 'remove_target_tag': (this.targetRemovals ??= []).push({ ranges: null, tag: a.tag.toLowerCase(), target: a.target }); break;
+        case 'remove_target_ids': case 'remove_target_tag': {
+          const byRule = (this.targetRemovals ??= []);
+          for (const ord of a.affected) (byRule[ord] ??= []).push(a.target);
+          break;
+        }
         case 'rule_engine': this.engineMode = a.mode; break;
         case 'body_processor': this.bodyProcessorOverride = a.processor; break;
         case 'force_body_variable': this.forceBodyVariable = a.on; break;
@@ -397,7 +406,8 @@ export class Transaction implements OperatorContext, MacroScope {
 
   private setvar(a: Extract<MatchAction, { kind: 'setvar' }>): void {
     const s = this.store(a.collection);
-    const name = expandMacro(a.name, this);
+    // Collection keys are case-insensitive: a name built from request data is folded too.
+    const name = a.name.constant ?? expandMacro(a.name, this).toLowerCase();
     if (a.op === 'delete') {
       s.delete(name);
       return;
@@ -424,6 +434,11 @@ export class Transaction implements OperatorContext, MacroScope {
       variable: this.matchedVarName,
     });
   }
+}
+
+function namesCollection(list: readonly Exclusion[], collection: string): boolean {
+  for (const x of list) if (x.collection === collection) return true;
+  return false;
 }
 
 /** ModSecurity's atoi: leading integer, 0 when there is none. */

@@ -33,6 +33,10 @@ export interface CompiledRx {
   readonly protected: boolean;
   /** PCRE constructs translated to something that may match more (pcre.ts); reported at load. */
   readonly widened: readonly string[];
+  /** The same pattern on the linear-time engine (`l` flag), or null when it cannot run there. */
+  readonly linear: RegExp | null;
+  /** Learned at run time: long values go to `linear` (see evaluateLong). Process-wide, like the pattern. */
+  readonly state: { quadratic: boolean };
 }
 
 const compiled = new Map<string, CompiledRx>();
@@ -59,7 +63,8 @@ export function compileRx(pattern: string, ruleId: string | null = null): Compil
   } catch (e) {
     throw new OperatorError('WAF_ERR_REGEX_UNSUPPORTED', 'rx', ruleId, (e as Error).message);
   }
-  const entry: CompiledRx = Object.freeze({ re, protected: isLinearEligible(source, flags), widened });
+  const isLinear = isLinearEligible(source, flags);
+  const entry: CompiledRx = Object.freeze({ re, protected: isLinear, widened, linear: isLinear ? new RegExp(source, `${flags}l`) : null, state: { quadratic: false } });
   if (!entry.protected) unprotected.add(pattern);
   compiled.set(pattern, entry);
   return entry;
@@ -75,15 +80,47 @@ export function compiledPatternCount(): number {
   return compiled.size;
 }
 
+/**
+ * Values at least this long are timed on the backtracking JIT; a pattern that is slower
+ * than the linear-time engine would be (LINEAR_NS_PER_BYTE) is switched to that engine
+ * for long values from then on. Why: the backtrack-count fallback (regex-safety.ts)
+ * catches catastrophic backtracking, but some CRS patterns fail fast at every start
+ * position and so cost O(n²) without ever reaching the count (CRS v4 PL1, 16 KB of `<`
+ * across four fields: 369 ms on the JIT). Timing costs ~50 ns and only long values pay it;
+ * short values, nearly all at an API gateway, stay on the JIT, which is 10–15× faster.
+ */
+export const TIME_ABOVE = 256;
+/** Measured cost of V8's linear engine on CRS patterns, with margin: ~0.1 µs per byte. */
+export const LINEAR_NS_PER_BYTE = 150;
+
 export function rx(argument: string, ctx: OperatorFactoryContext): Operator {
-  const { re } = compileRx(argument, ctx.ruleId);
+  const c = compileRx(argument, ctx.ruleId);
+  const { re, linear } = c;
   return {
     evaluate(tx: OperatorContext, value: string): boolean {
-      if (tx.captures === null) return re.test(value);
-      const m = re.exec(value);
+      if (linear !== null && value.length >= TIME_ABOVE) return evaluateLong(c, linear, tx, value);
+      const r = re;
+      if (tx.captures === null) return r.test(value);
+      const m = r.exec(value);
       if (m === null) return false;
       setCaptures(tx, m);
       return true;
     },
   };
+}
+
+function evaluateLong(c: CompiledRx, linear: RegExp, tx: OperatorContext, value: string): boolean {
+  if (c.state.quadratic) return run(linear, tx, value);
+  const t0 = performance.now();
+  const hit = run(c.re, tx, value);
+  if ((performance.now() - t0) * 1e6 > LINEAR_NS_PER_BYTE * value.length) c.state.quadratic = true;
+  return hit;
+}
+
+function run(r: RegExp, tx: OperatorContext, value: string): boolean {
+  if (tx.captures === null) return r.test(value);
+  const m = r.exec(value);
+  if (m === null) return false;
+  setCaptures(tx, m);
+  return true;
 }

@@ -97,7 +97,7 @@ class JsonWalker {
     if (this.error !== null) return;
     if (typeof value === 'string') {
       const kind = this.matcher.isDead(state) ? null : this.matcher.kindOf(state, role, value);
-      if (!this.add(name, toByteString(value), kind !== null)) return;
+      if (!(kind === null ? this.add(name, toByteString(value), false) : this.addPrompt(name, value))) return;
       if (kind !== null) {
         this.promptFields.push({ path: this.path.slice(), argName: name, kind, text: value });
       }
@@ -127,6 +127,27 @@ class JsonWalker {
       this.visit(obj[key], jsonMemberName(name, key), this.matcher.step(state, key), innerRole, depth + 1);
       this.path.pop();
     }
+  }
+
+  /**
+   * A prompt value becomes a byte string only if a rule reads it: the CRS web-attack
+   * groups skip prompts, and converting a 200 KB document costs milliseconds.
+   */
+  private addPrompt(name: string, text: string): boolean {
+    if (this.args.length >= this.maxArgs) {
+      this.error = 'too_many_arguments';
+      return false;
+    }
+    let bytes: string | null = null;
+    this.args.push({
+      name: toByteString(name),
+      get value(): string {
+        return (bytes ??= toByteString(text));
+      },
+      source: 'body',
+      prompt: true,
+    });
+    return true;
   }
 
   /** Adds one ARG; false (and the error set) once `maxArgs` is exceeded. */
