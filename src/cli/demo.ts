@@ -44,7 +44,7 @@ async function ensureMaterial(dir: string): Promise<{ caFile: string; key: strin
   return { caFile, key: readFileSync(keyFile, 'utf8').trim() };
 }
 
-function demoConfig(o: DemoOptions, emulatorUrl: string, keyHash: string): string {
+function demoConfig(o: DemoOptions & { readonly crsDir: string | null }, emulatorUrl: string, keyHash: string): string {
   return `# Written by \`portcullis demo\`; regenerated at every demo start.
 listeners:
   - name: public
@@ -79,7 +79,19 @@ keys:
     name: Demo key
     hash: ${keyHash}
     deployments: ["*"]
+waf:
+  mode: prevention${o.crsDir === null ? '' : `
+  crs:
+    rulesDir: ${o.crsDir}
+    paranoiaLevel: 1`}
 `;
+}
+
+/** Debian's modsecurity-crs package, when installed: the demo runs the CRS with the LLM rules. */
+const DEBIAN_CRS = '/usr/share/modsecurity-crs/rules';
+
+function findCrs(): string | null {
+  return existsSync(join(DEBIAN_CRS, 'REQUEST-901-INITIALIZATION.conf')) ? DEBIAN_CRS : null;
 }
 
 export async function runDemo(o: DemoOptions, logLevel?: string): Promise<void> {
@@ -96,7 +108,8 @@ export async function runDemo(o: DemoOptions, logLevel?: string): Promise<void> 
   });
   process.env.PORTCULLIS_DEMO_BACKEND_KEY = backendKey;
   const configFile = join(dir, 'demo.yaml');
-  writeFileSync(configFile, demoConfig(o, emulator.url, hashKey(key)));
+  const crsDir = findCrs();
+  writeFileSync(configFile, demoConfig({ ...o, crsDir }, emulator.url, hashKey(key)));
 
   const log = createLogger(logLevel ?? 'info');
   await runGateway(configFile, log, {
@@ -115,6 +128,9 @@ Portcullis demo is running.
 
 Try it with curl:
   curl --cacert ${ca} "${base}/openai/deployments/${CHAT}/chat/completions?api-version=${API_VERSION}" -H "api-key: ${key}" -H "content-type: application/json" -d '{"messages":[{"role":"user","content":"Hello"}]}'
+
+The WAF (${crsDir === null ? 'LLM rules; install modsecurity-crs for the OWASP CRS too' : `OWASP CRS from ${crsDir} + LLM rules`}) refuses a prompt carrying a cloud key, with 403 waf_blocked:
+  curl --cacert ${ca} "${base}/openai/deployments/${CHAT}/chat/completions?api-version=${API_VERSION}" -H "api-key: ${key}" -H "content-type: application/json" -d '{"messages":[{"role":"user","content":"Why does AKIAIOSFODNN7EXAMPLE fail?"}]}'
 
 Or with the openai SDK (from this folder):
   NODE_EXTRA_CA_CERTS=${ca} node --input-type=module -e "import { AzureOpenAI } from 'openai'; const c = new AzureOpenAI({ endpoint: '${base}', apiKey: '${key}', apiVersion: '${API_VERSION}', deployment: '${CHAT}' }); const r = await c.chat.completions.create({ model: '${CHAT}', messages: [{ role: 'user', content: 'Hello' }] }); console.log(r.choices[0].message.content);"

@@ -96,7 +96,7 @@ export async function provisionGeneration(loaded: LoadedConfig, deps: Generation
     });
 
     if (config.waf !== undefined) {
-      waf = await provisionWaf(config.waf, { baseDir, log, env: deps.env, offline: deps.offline === true, llm: null });
+      waf = await provisionWaf(config.waf, { baseDir, log, env: deps.env, offline: deps.offline === true });
     }
     const trusted = AddressSet.parse(config.network.trustedProxies, 'network.trustedProxies');
     const stages = buildStages({

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { contentSafetyConfigSchema } from './content-safety/config.js';
+import { LlmRulesConfigSchema } from './llm/config.js';
 
 const RULE_ID = /^\d{1,10}(-\d{1,10})?$/;
 const TAG = /^[A-Za-z0-9_./:*-]{1,128}$/;
@@ -53,6 +54,8 @@ export const WafConfigSchema = z.strictObject({
     maxFieldBytes: z.number().int().min(256).max(1_048_576).default(4096).describe('Longest header value, cookie, field name or non-prompt field value (user, metadata, query parameters…) the WAF inspects; a longer one is refused (waf_blocked, portcullis-field-too-long). Bounds regex work per request; prompts are not limited by it. Default: 4096.'),
     maxInspectBytes: z.number().int().min(1024).max(16_777_216).default(32_768).describe('Most bytes of header values, cookies, field names and non-prompt values, all together, one request may bring to the rules; more is refused (portcullis-field-too-long). With maxFieldBytes it bounds the CPU an adversarial request can cost (README: WAF, work per request). Default: 32768.'),
   }).default({ maxArgs: 5000, maxJsonDepth: 64, maxFieldBytes: 4096, maxInspectBytes: 32_768 }).describe('Bounds on what the WAF parses.'),
+  llm: LlmRulesConfigSchema.prefault({}).describe('LLM rules on prompt fields: prompt injection, secrets and personal data (block, redact or log per type), SSRF in URL fields. On by default.'),
+  uninspectedPrompt: z.enum(['block', 'log']).default('block').describe('What happens to a request whose prompts exceed waf.llm.limits (the excess is not inspected): `block` (fail closed) or `log`. Default: block.'),
   contentSafety: contentSafetyConfigSchema.optional().describe('Azure AI Content Safety Prompt Shields as a second opinion on prompts. Default: off.'),
 });
 

@@ -12,7 +12,8 @@ import { loadRuleSet, type LoadedRuleSet } from './ruleset.js';
 import { compilePromptFields, PromptFieldError } from './request/prompt-fields.js';
 import { formatLoadIssue, type LoadIssue } from './engine/load-issues.js';
 import { createPromptShieldsClient, type PromptShieldsClient } from './content-safety/prompt-shields.js';
-import { Waf, type LlmRules } from './waf.js';
+import { Waf } from './waf.js';
+import { createLlmInspector } from './llm/inspector.js';
 
 /** Shipped with the package (package.json `files`); from dist/src/waf/ that is ../../../rules. */
 export const GATEWAY_RULES_FILE = fileURLToPath(new URL('../../../rules/portcullis-gateway.conf', import.meta.url));
@@ -30,8 +31,6 @@ export interface WafProvisionContext {
   readonly log: Logger;
   readonly env: NodeJS.ProcessEnv;
   readonly offline: boolean;
-  /** The LLM rules built from `waf.llm` (llm/inspector.ts). */
-  readonly llm: LlmRules | null;
 }
 
 export async function provisionWaf(cfg: WafConfig, ctx: WafProvisionContext): Promise<ProvisionedWaf> {
@@ -83,7 +82,8 @@ export async function provisionWaf(cfg: WafConfig, ctx: WafProvisionContext): Pr
     mode: cfg.mode,
     ruleSet,
     extract: { maxArgs: cfg.limits.maxArgs, maxJsonDepth: cfg.limits.maxJsonDepth, promptFields },
-    llm: ctx.llm,
+    llm: createLlmInspector(cfg.llm),
+    uninspectedPrompt: cfg.uninspectedPrompt,
     shields,
     maxFieldBytes: cfg.limits.maxFieldBytes,
     maxInspectBytes: cfg.limits.maxInspectBytes,

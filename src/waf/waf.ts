@@ -23,7 +23,7 @@ export type WafMode = 'prevention' | 'detection';
 
 /** What the LLM rules look like to the facade (llm/inspector.ts). */
 export interface LlmRules {
-  inspect(fields: WafRequest['promptFields']): { readonly findings: readonly LlmFinding[]; readonly redactions: readonly Redaction[] };
+  inspect(fields: WafRequest['promptFields']): { readonly findings: readonly LlmFinding[]; readonly redactions: readonly Redaction[]; readonly truncated: boolean };
 }
 
 export interface WafOutcome {
@@ -46,6 +46,8 @@ export interface WafOptions {
   readonly ruleSet: LoadedRuleSet | null;
   readonly extract: ExtractOptions;
   readonly llm: LlmRules | null;
+  /** Prompts beyond the LLM rules' limits (not inspected): block (fail closed) or only record. */
+  readonly uninspectedPrompt?: 'block' | 'log';
   readonly shields: PromptShieldsClient | null;
   /** Longest header value, cookie, field name or non-prompt field value inspected; longer is refused. */
   readonly maxFieldBytes: number;
@@ -55,6 +57,7 @@ export interface WafOptions {
 
 const BODY_ERROR_RULE = 'portcullis-body-error';
 const FIELD_TOO_LONG_RULE = 'portcullis-field-too-long';
+const PROMPT_UNINSPECTED_RULE = 'llm.uninspected';
 
 export class Waf {
   readonly mode: WafMode;
@@ -106,6 +109,10 @@ export class Waf {
         if (f.action === 'block') decidedBy ??= f.ruleId;
       }
       redactions = v.redactions;
+      if (v.truncated) {
+        rules.push(PROMPT_UNINSPECTED_RULE);
+        if ((opts.uninspectedPrompt ?? 'block') === 'block') decidedBy ??= PROMPT_UNINSPECTED_RULE;
+      }
     }
 
     const finish = (): WafOutcome => this.outcome(req, rules, decidedBy, score, redactions);

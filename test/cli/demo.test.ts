@@ -8,6 +8,7 @@ import { Cli, cliEnv, runShell } from './helpers.js';
 // Banner lines, as the demo prints them (two-space indent).
 const KEY_LINE = /^ {2}API key {3}(\S+)$/m;
 const CURL_LINE = /^ {2}(curl .+)$/m;
+const WAF_CURL_LINE = /^ {2}(curl .+AKIA.+)$/m;
 const SDK_LINE = /^ {2}(NODE_EXTRA_CA_CERTS=.+)$/m;
 const CONTROL_LINE = /^ {2}control {3}(http:\/\/127\.0\.0\.1:\d+)\/readyz /m;
 const BANNER_END = /Press Ctrl-C to stop\.\n/;
@@ -80,6 +81,10 @@ describe('portcullis demo', () => {
     assert.equal(curl.code, 0, `curl failed:\n${curl.stderr}`);
     const body = JSON.parse(curl.stdout) as { choices: { message: { content: string } }[] };
     assert.equal(body.choices[0]?.message.content, 'Echo: Hello');
+
+    const blocked = await runShell(match(WAF_CURL_LINE, banner));
+    assert.equal(blocked.code, 0, `curl failed:\n${blocked.stderr}`);
+    assert.equal((JSON.parse(blocked.stdout) as { error: { code: string } }).error.code, 'waf_blocked');
 
     // From the repo root, so `openai` resolves from node_modules; PATH starts with this Node.
     const sdk = await runShell(match(SDK_LINE, banner), { env: cliEnv() });

@@ -72,7 +72,7 @@ export interface Harness {
 export interface HarnessOptions {
   readonly emulator?: EmulatorOptions;
   /** Extra YAML appended to the generated config (top-level keys). */
-  readonly extraYaml?: string;
+  readonly extraYaml?: string | ((emulatorUrl: string) => string);
   /** Replaces the generated `network:` block. */
   readonly networkYaml?: string;
   /** Extra lines inside the emulator backend entry (indented 4 spaces). */
@@ -128,7 +128,7 @@ keys:
     hash: ${o.keyHash}
     deployments: ["*"]
 ${o.opts.keysYaml ?? ''}
-${o.opts.extraYaml ?? ''}
+${typeof o.opts.extraYaml === 'function' ? o.opts.extraYaml(o.emulatorUrl) : (o.opts.extraYaml ?? '')}
 `;
 }
 

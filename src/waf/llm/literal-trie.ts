@@ -7,41 +7,53 @@
  * regex ~10 µs and a flat `a|b|c` alternation ~16 µs. Irregexp dispatches on the first
  * character of each branch, so factoring shared prefixes is what makes it cheap.
  *
- * The result has no quantifier except `?` on a literal group, so it cannot backtrack
- * beyond the length of the longest word.
+ * The result has no quantifier at all (an optional continuation is written `(?:…|)`), so
+ * a match attempt cannot backtrack beyond the length of the longest word.
  */
 
 const SPECIAL = /[.*+?^${}()|[\]\\/-]/g;
 
-/** Regex source matching exactly one of `words`; the longest word wins at a position. */
-export function literalTrieSource(words: Iterable<string>): string {
+/** A character as a regex token. */
+export function literalToken(ch: string): string {
+  return ch.replace(SPECIAL, '\\$&');
+}
+
+/**
+ * Regex source matching one of the token sequences. A token is a regex atom matching
+ * exactly one character (an escaped literal or a character class such as `[o0]`).
+ * Along one path the longest sequence wins (greedy optional continuation).
+ */
+export function tokenTrieSource(sequences: Iterable<readonly string[]>): string {
   interface Node { readonly next: Map<string, Node>; end: boolean }
   const root: Node = { next: new Map(), end: false };
   let count = 0;
-  for (const w of words) {
-    if (w.length === 0) throw new Error('literalTrieSource: empty word');
+  for (const seq of sequences) {
+    if (seq.length === 0) throw new Error('tokenTrieSource: empty sequence');
     let n = root;
-    for (const ch of w) {
-      let c = n.next.get(ch);
+    for (const tok of seq) {
+      let c = n.next.get(tok);
       if (c === undefined) {
         c = { next: new Map(), end: false };
-        n.next.set(ch, c);
+        n.next.set(tok, c);
       }
       n = c;
     }
     n.end = true;
     count++;
   }
-  if (count === 0) throw new Error('literalTrieSource: no words');
+  if (count === 0) throw new Error('tokenTrieSource: no sequences');
   const emit = (n: Node): string => {
     const alts: string[] = [];
-    for (const [ch, c] of [...n.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      alts.push(ch.replace(SPECIAL, '\\$&') + emit(c));
-    }
+    for (const [tok, c] of [...n.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) alts.push(tok + emit(c));
     if (alts.length === 0) return '';
     const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-    // Greedy optional continuation: at one position the longest word is reported.
-    return n.end ? `(?:${body})?` : body;
+    // Greedy optional continuation without a quantifier: try the longer word first.
+    return n.end ? `(?:${body}|)` : body;
   };
   return emit(root);
+}
+
+/** Regex source matching exactly one of `words` (literally); the longest word wins at a position. */
+export function literalTrieSource(words: Iterable<string>): string {
+  return tokenTrieSource([...words].map((w) => [...w].map(literalToken)));
 }

@@ -22,7 +22,7 @@ export function defaultWafConfig(rulesDir: string, paranoiaLevel = 1): unknown {
 
 export async function createCorpusWaf(config: unknown): Promise<CorpusWaf> {
   const cfg = WafConfigSchema.parse(config);
-  const provisioned = await provisionWaf(cfg, { baseDir: process.cwd(), log: pino({ level: 'silent' }), env: process.env, offline: true, llm: null });
+  const provisioned = await provisionWaf(cfg, { baseDir: process.cwd(), log: pino({ level: 'silent' }), env: process.env, offline: true });
   const waf = provisioned.waf;
   const run = async (c: CorpusCase): Promise<RunResult> => {
     const w = toWireRequest(c);

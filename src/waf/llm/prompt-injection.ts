@@ -1,0 +1,498 @@
+/**
+ * Prompt-injection scanner: scores one prompt field against the rules in
+ * injection-rules.ts and reports the categories that reach the threshold.
+ *
+ * Pipeline for one field (all tables built once, at module load):
+ * 1. normalise (normalise.ts);
+ * 2. one prefilter pass (three trie regexes, split by how anchors start) for every rule
+ *    anchor, every rare word a rule requires, and the spaced-out, ROT13 and reversed
+ *    spellings of a few watch-words (leetspeak is found from its digits, normalise.ts
+ *    `hasLeetWord`). A benign 4 KiB chat costs this pass and little else;
+ * 3. each anchor hit runs the rules starting with that anchor whose required words were
+ *    seen, sticky at the hit; each rule counts once per field, and is dropped when the
+ *    guard (negation, reported speech, quoted examples) or the not-self check says so;
+ * 4. de-obfuscation, only when step 2 or the text gave a reason: the folded view (leet,
+ *    confusables, spaced letters), ROT13, reversed text, and decoded payloads (base64,
+ *    hex, %XX/\x escapes, Unicode tag characters, variation-selector smuggling) are scored
+ *    the same way; an attack found only there scores `obfuscated_payload`.
+ *
+ * Field kinds: 'text' and 'tool_result' are scored for every category, with tool-call
+ * hijacking weighted ×0.4 in text (users legitimately ask the model to call tools and
+ * paste chat templates) and ×1.5 in tool results (data has no business addressing the
+ * assistant). 'tool_definition' reports only hijacking, and there every cue of any
+ * category counts towards it: instructions inside a tool description are the hijack.
+ */
+import type { InjectionCategory } from './types.js';
+import { encodedPayloads, hiddenText } from './decode.js';
+import {
+  INJECTION_RULES, OBFUSCATION_WATCHWORDS, REVERSED_ANCHORS, ROT13_ANCHORS, SQUASHED_PHRASES, type InjectionRule,
+} from './injection-rules.js';
+import { literalToken, tokenTrieSource } from './literal-trie.js';
+import {
+  fold, HAS_ARABIC, HAS_CJK, HAS_CONFUSABLE_RANGE, HAS_CYRILLIC, HAS_HIDDEN_CARRIER, hasLeetWord, isAscii, normalise, reverse, rot13, squashedRuns, unicodeFeatures,
+} from './normalise.js';
+
+/** Category order of score arrays and bit masks (bit i = category i). */
+export const INJECTION_CATEGORIES = [
+  'instruction_override', 'roleplay_escape', 'system_prompt_exfiltration', 'obfuscated_payload', 'tool_call_hijacking',
+] as const satisfies readonly InjectionCategory[];
+
+const OBFUSCATED = 3;
+const HIJACK = 4;
+
+export type ScannedKind = 'text' | 'tool_result' | 'tool_definition';
+
+/**
+ * Category weights per field kind. Hijacking cues in user text count 0.4: users ask the
+ * model to call tools, and developers paste chat-template code (`<|im_start|>system`,
+ * which GPT tokenisers encode as plain text in user content anyway), so in text they only
+ * add up with other cues. In tool results and definitions they count 1.5.
+ */
+const KIND_WEIGHTS: Readonly<Record<ScannedKind, readonly number[]>> = {
+  text: [1, 1, 1, 1, 0.4],
+  tool_result: [1, 1, 1, 1, 1.5],
+  tool_definition: [1, 1, 1, 1, 1.5],
+};
+
+/** Scores added for obfuscation evidence. */
+const HIDDEN_CHARACTERS = 1;
+const ATTACK_IN_DECODED = 1;
+/** A decodable text payload on its own is only a cue (a base64 config is normal). */
+const TEXT_PAYLOAD = 0.4;
+/**
+ * Content that names one of the request's own tools (`send_email`, `transfer_funds`) is a
+ * hijacking cue: data rarely mentions the caller's function names, injected orders do.
+ */
+const TOOL_NAME_MENTION = 0.5;
+/**
+ * Texts not worth scanning: shorter than any phrase ("忽略指令" is four characters), or a
+ * single short word, which tool schemas are full of (`string`, `object`, `city`).
+ */
+const MIN_SCANNED_CHARS = 4;
+const SINGLE_WORD = /^[A-Za-z0-9_.-]{1,32}$/;
+
+/**
+ * Safety net on sticky rule evaluations per scored view: one per character of the view.
+ * Each evaluation is bounded (gaps are at most 60 characters) and an anchor is at least
+ * two characters plus a separator with a handful of rules, so real and adversarial text
+ * stay far below it (200 KB of "your your …" needs ~0.6 per character, ~26 ms); it only
+ * guards against a rule table change that makes some anchor both very common and
+ * expensive. Not a fixed number: a fixed cap could be exhausted by padding in front of an
+ * attack.
+ */
+const EVALUATIONS_PER_CHAR = 8;
+
+// ---- Compilation (module load)
+
+interface CompiledRule {
+  readonly index: number;
+  readonly id: string;
+  readonly category: number;
+  readonly weight: number;
+  readonly re: RegExp;
+  readonly guard: boolean;
+  readonly notSelf: boolean;
+  readonly strongInText: boolean;
+  /** Every group needs one alternative: a vocabulary word seen by the prefilter, or a substring. */
+  readonly requires: readonly RequirementGroup[] | null;
+}
+
+interface RequirementGroup {
+  /** Vocabulary ids (see VOCABULARY). */
+  readonly words: readonly number[];
+  /** Checked with `includes`: common words (present early, so cheap) and non-words (`@`). */
+  readonly substrings: readonly string[];
+}
+
+/** Prefilter hit meaning beyond its rules. */
+const FLAG_LEET = 1;
+const FLAG_SPACED = 2;
+const FLAG_ROT13 = 4;
+const FLAG_REVERSED = 8;
+
+interface AnchorEntry {
+  readonly rules: readonly CompiledRule[];
+  readonly flags: number;
+  /** Vocabulary ids this word proves present (itself and its vocabulary prefixes). */
+  readonly marks: readonly number[];
+}
+
+/**
+ * Requirement words looked up with `includes` instead of the prefilter: so common that
+ * they are almost always present (an `includes` that finds its word early is ~0.2 µs;
+ * one that scans 4 KiB in vain ~1–2 µs, which is why rare words go through the prefilter).
+ */
+const COMMON_WORDS = new Set(['you', 'your', 'and', 'then', 'do', 'run', 'me', 'at', 'ai', 'chat', 'http', 'www']);
+
+/** Requirement words found by the prefilter, each with an id. */
+const VOCABULARY: ReadonlyMap<string, number> = (() => {
+  const v = new Map<string, number>();
+  for (const r of INJECTION_RULES) {
+    for (const group of r.requires ?? []) {
+      for (const w of group) if (/^[a-z]/.test(w) && !COMMON_WORDS.has(w) && !v.has(w)) v.set(w, v.size);
+    }
+  }
+  return v;
+})();
+
+const RULES: readonly CompiledRule[] = INJECTION_RULES.map((r: InjectionRule, index) => ({
+  index,
+  id: r.id,
+  category: INJECTION_CATEGORIES.indexOf(r.category),
+  weight: r.weight,
+  re: new RegExp(r.pattern, 'y'),
+  guard: r.guard === true,
+  notSelf: r.notSelf === true,
+  strongInText: r.strongInText === true,
+  requires: r.requires === undefined
+    ? null
+    : r.requires.map((group) => ({
+      words: group.filter((w) => VOCABULARY.has(w)).map((w) => VOCABULARY.get(w)!),
+      substrings: group.filter((w) => !VOCABULARY.has(w)),
+    })),
+}));
+
+const ANCHORS: ReadonlyMap<string, AnchorEntry> = (() => {
+  const rulesByAnchor = new Map<string, CompiledRule[]>();
+  INJECTION_RULES.forEach((r, i) => {
+    for (const a of r.anchors) {
+      const list = rulesByAnchor.get(a) ?? [];
+      list.push(RULES[i]!);
+      rulesByAnchor.set(a, list);
+    }
+  });
+  const table = new Map<string, AnchorEntry>();
+  const all = new Set([...rulesByAnchor.keys(), ...VOCABULARY.keys(), ...ROT13_ANCHORS, ...REVERSED_ANCHORS]);
+  for (const a of all) {
+    // Rule anchors are whole words; vocabulary words are stems, so a word also marks the
+    // vocabulary words it starts with ("instructions" marks "instruction").
+    const rules = rulesByAnchor.get(a) ?? [];
+    const marks: number[] = [];
+    for (const [w, id] of VOCABULARY) if (a.startsWith(w)) marks.push(id);
+    const flags = (ROT13_ANCHORS.includes(a) ? FLAG_ROT13 : 0) | (REVERSED_ANCHORS.includes(a) ? FLAG_REVERSED : 0);
+    table.set(a, { rules, flags, marks });
+  }
+  return table;
+})();
+
+/** Words whose leetspeak spelling makes the scanner build the folded view. */
+const LEET_WATCH: ReadonlySet<string> = new Set([...OBFUSCATION_WATCHWORDS, ...[...ANCHORS.keys()].filter((a) => /^[a-z]{5,}$/.test(a) && ANCHORS.get(a)!.rules.length > 0)]);
+const SPACING = '[ .\\-_*/|]';
+
+/** Scripts of non-ASCII anchors: each gets its own prefilter, run only when the text has that script. */
+const SCRIPTS: readonly { readonly name: string; readonly first: RegExp; readonly flag: number }[] = [
+  { name: 'cyrillic', first: /^[\u0400-\u04ff]/, flag: HAS_CYRILLIC },
+  { name: 'arabic', first: /^[\u0600-\u06ff]/, flag: HAS_ARABIC },
+  { name: 'cjk', first: /^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/, flag: HAS_CJK },
+];
+
+/**
+ * The prefilter, split by how an anchor starts, because irregexp is only fast on an
+ * alternation it can enter at few positions (measured on a 4 KiB chat, Node 24: one regex
+ * `\b(?:words)|(?:symbols)` 32 µs, the same split ~12 µs in total; one regex for all
+ * non-ASCII anchors costs ~35 µs on English text with a few curly quotes, so each script
+ * has its own, run only when normalise.ts `unicodeFeatures` saw the script):
+ * - WORDS: anchors starting with an ASCII word character, behind `\b` (so `do` does not
+ *   fire inside `undo`), plus the spaced-out spellings of the watch-words;
+ * - SYMBOLS: `<|`, `</`, `[inst]`, `![`, …, run only when the text has `<`, `[` or `![`
+ *   (single-character `includes` is a native memchr; a `[<[!]` regex test scans at ~3 ns/char);
+ * - one per script in SCRIPTS (Cyrillic, Arabic, CJK).
+ */
+const [PREFILTER_WORDS, PREFILTER_SYMBOLS, PREFILTER_SCRIPTS] = ((): [RegExp, RegExp | null, readonly { flag: number; re: RegExp }[]] => {
+  const words: string[][] = [];
+  const symbols: string[][] = [];
+  const byScript = new Map<number, string[][]>();
+  for (const a of ANCHORS.keys()) {
+    const tokens = [...a].map(literalToken);
+    // A rule anchor must end where the word ends (`no` is not `node`, `git` not `github`);
+    // a vocabulary word is a stem (`polic` for policy and policies).
+    if (/[a-z0-9_]$/.test(a) && !VOCABULARY.has(a)) tokens.push('\\b');
+    if (/^[a-z0-9_]/.test(a)) {
+      words.push(tokens);
+    } else if (/^[\x00-\x7f]/.test(a)) {
+      symbols.push(tokens);
+    } else {
+      const i = SCRIPTS.findIndex((sc) => sc.first.test(a));
+      if (i < 0) throw new Error(`injection rules: anchor ${JSON.stringify(a)} starts with a script the prefilter does not know`);
+      const list = byScript.get(i) ?? [];
+      list.push(tokens);
+      byScript.set(i, list);
+    }
+  }
+  for (const w of OBFUSCATION_WATCHWORDS) {
+    const spaced: string[] = [];
+    for (const c of w) spaced.push(literalToken(c), SPACING);
+    words.push(spaced.slice(0, -1));
+  }
+  return [
+    new RegExp(`\\b${tokenTrieSource(words)}`, 'g'),
+    symbols.length > 0 ? new RegExp(tokenTrieSource(symbols), 'g') : null,
+    [...byScript].map(([i, list]) => ({ flag: SCRIPTS[i]!.flag, re: new RegExp(tokenTrieSource(list), 'g') })),
+  ];
+})();
+
+/**
+ * The words before a match that make it something other than an instruction to the
+ * model: negation ("do not reveal your system prompt"), reported speech ("users may ask
+ * you to ignore your instructions"), a condition ("if asked to …") or a quoted example
+ * ("phrases such as 'ignore previous instructions'"). Tested on the 64 characters before
+ * the anchor.
+ */
+const GUARD = new RegExp([
+  String.raw`(?:\b(?:not|never|nor|cannot|refuse\s{1,4}to|avoid|under\s{1,4}no\s{1,4}circumstances)|n't)\b[a-z', ]{0,30}$`,
+  String.raw`\b(?:users?|someone|anyone|somebody|people|they|attackers?|adversar(?:y|ies)|documents?|content|text|messages?|inputs?|emails?|pages?|websites?|tools?|it|others?)\b[a-z' ]{0,24}\b(?:ask|asks|asked|asking|tell|tells|told|telling|instruct|instructs|instructed|request|requests|requested|try|tries|tried|trying|attempt|attempts|attempted|trick|tricks|convince|convinces|persuade|persuades|want|wants|urge|urges|direct|directs)\b[a-z' ]{0,20}$`,
+  String.raw`\bif\b[a-z' ]{0,30}\b(?:asked|told|instructed|requested|ask|asks|tell|tells)\b[a-z' ]{0,20}$`,
+  String.raw`\b(?:such\s{1,4}as|like|e\.g\.|for\s{1,4}example|for\s{1,4}instance|called|known\s{1,4}as|phrases?|attacks?|examples?|includ(?:e|es|ing)|contain(?:s|ing)?|detects?|detecting|flags?|blocks?|blocking|classif(?:y|ies))[:,]?\s{0,2}["'“‘«\x60]?$`,
+].join('|'));
+const GUARD_WINDOW = 64;
+/** "ignore my previous instructions" is a user correcting themselves. */
+const SELF = /\b(?:my|our|i|i've|i'd|i'm)\b/;
+const HAS_SEPARATOR = /[ .\-_*/|]/;
+
+// ---- Scoring
+
+/** Per-view scoring state. */
+interface View {
+  readonly norm: string;
+  readonly weights: readonly number[];
+  readonly scores: Float64Array;
+  readonly trace: string[] | null;
+  flags: number;
+  /** Anchor hits: position and entry, in pairs. */
+  readonly hits: (number | AnchorEntry)[];
+  /** Positions (ascending) where the prefilter saw each vocabulary word, by id. */
+  readonly vocab: (number[] | undefined)[];
+  /** Substring requirements already looked up. */
+  substrings: Map<string, boolean> | null;
+}
+
+/** Phase 1: record every prefilter hit of `re` in the view. */
+function collect(v: View, re: RegExp): void {
+  const norm = v.norm;
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
+    const entry = ANCHORS.get(m[0]);
+    if (entry === undefined) {
+      // A watch-word spelled out with separators (`i g n o r e`).
+      if (HAS_SEPARATOR.test(m[0])) v.flags |= FLAG_SPACED;
+      continue;
+    }
+    v.flags |= entry.flags;
+    for (const id of entry.marks) (v.vocab[id] ??= []).push(m.index);
+    if (entry.rules.length > 0) v.hits.push(m.index, entry);
+  }
+}
+
+/**
+ * How far after its anchor a rule's required words may be (the longest pattern, gaps
+ * included, spans ~150 characters). Checking the window and not just the text matters for
+ * adversarial input: in "ignore ignore … ignore all previous instructions" only the last
+ * few anchors have "instructions" within reach, so the others cost a binary search
+ * instead of a failed sticky match each.
+ */
+const REQUIREMENT_WINDOW = 200;
+
+/** Some position in ascending `positions` within [from, from + REQUIREMENT_WINDOW]. */
+function within(positions: readonly number[] | undefined, from: number): boolean {
+  if (positions === undefined) return false;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length && positions[lo]! <= from + REQUIREMENT_WINDOW;
+}
+
+function requirementsMet(v: View, requires: readonly RequirementGroup[], at: number): boolean {
+  for (const group of requires) {
+    let any = false;
+    for (const id of group.words) {
+      if (within(v.vocab[id], at)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      for (const w of group.substrings) {
+        const cache = (v.substrings ??= new Map());
+        let p = cache.get(w);
+        if (p === undefined) {
+          p = v.norm.includes(w);
+          cache.set(w, p);
+        }
+        if (p) {
+          any = true;
+          break;
+        }
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+/** Phase 2: run the rules at each hit, each rule until it fires once. */
+function evaluate(v: View): void {
+  const norm = v.norm;
+  const fired = new Uint8Array(RULES.length);
+  let evaluations = 0;
+  const maxEvaluations = 64 + norm.length * EVALUATIONS_PER_CHAR;
+  for (let h = 0; h < v.hits.length; h += 2) {
+    const at = v.hits[h] as number;
+    const entry = v.hits[h + 1] as AnchorEntry;
+    for (const r of entry.rules) {
+      if (fired[r.index] === 1) continue;
+      if (r.requires !== null && !requirementsMet(v, r.requires, at)) continue;
+      if (++evaluations > maxEvaluations) return;
+      r.re.lastIndex = at;
+      const hit = r.re.exec(norm);
+      if (hit === null) continue;
+      if (r.guard && GUARD.test(norm.slice(Math.max(0, at - GUARD_WINDOW), at))) continue;
+      if (r.notSelf && SELF.test(hit[0])) continue;
+      fired[r.index] = 1;
+      const w = v.weights[r.category]!;
+      v.scores[r.category]! += r.weight * (r.strongInText && w < 1 ? 1 : w);
+      v.trace?.push(r.id);
+    }
+  }
+}
+
+/** Score one view of the text into `scores`; returns the prefilter flags seen. `features`: unicodeFeatures of the text (0 for ASCII). */
+function scoreView(norm: string, features: number, weights: readonly number[], scores: Float64Array, trace: string[] | null): number {
+  const v: View = { norm, weights, scores, trace, flags: 0, hits: [], vocab: new Array<number[] | undefined>(VOCABULARY.size), substrings: null };
+  collect(v, PREFILTER_WORDS);
+  if (PREFILTER_SYMBOLS !== null && (norm.includes('<') || norm.includes('[') || norm.includes('!['))) collect(v, PREFILTER_SYMBOLS);
+  for (const p of PREFILTER_SCRIPTS) if ((features & p.flag) !== 0) collect(v, p.re);
+  evaluate(v);
+  return v.flags;
+}
+
+export interface InjectionScanner {
+  /**
+   * Bit mask of INJECTION_CATEGORIES that reached the threshold in this field.
+   * `toolNames`: the request's tool names, lower case (see TOOL_NAME_MENTION).
+   */
+  scan(text: string, kind: ScannedKind, toolNames?: readonly string[]): number;
+  /** The same, with per-category scores and the rule ids that fired (tests, tuning). */
+  explain(text: string, kind: ScannedKind, toolNames?: readonly string[]): { readonly mask: number; readonly scores: Readonly<Record<InjectionCategory, number>>; readonly rules: readonly string[] };
+}
+
+const NO_TOOLS: readonly string[] = Object.freeze([]);
+
+export function createInjectionScanner(opts: { readonly threshold: number }): InjectionScanner {
+  const threshold = opts.threshold;
+
+  const maskOf = (scores: Float64Array): number => {
+    let mask = 0;
+    for (let c = 0; c < scores.length; c++) if (scores[c]! >= threshold) mask |= 1 << c;
+    return mask;
+  };
+
+  /** Categories (other than obfuscation) an extra view of the text reaches on its own. */
+  const viewMask = (view: string, features: number, weights: readonly number[], trace: string[] | null): number => {
+    const s = new Float64Array(INJECTION_CATEGORIES.length);
+    scoreView(view, features, weights, s, trace);
+    return maskOf(s) & ~(1 << OBFUSCATED);
+  };
+
+  const run = (text: string, kind: ScannedKind, toolNames: readonly string[], trace: string[] | null): Float64Array => {
+    const weights = KIND_WEIGHTS[kind] ?? KIND_WEIGHTS.text; // a kind added later is scored as text
+    const scores = new Float64Array(INJECTION_CATEGORIES.length);
+    if (text.length < MIN_SCANNED_CHARS || (text.length <= 32 && SINGLE_WORD.test(text))) return scores;
+    const ascii = isAscii(text);
+    const features = ascii ? 0 : unicodeFeatures(text);
+    const norm = normalise(text, ascii, features);
+    let flags = scoreView(norm, features, weights, scores, trace);
+    if (hasLeetWord(norm, LEET_WATCH)) flags |= FLAG_LEET;
+    if (kind !== 'tool_definition') {
+      for (const name of toolNames) {
+        if (norm.includes(name)) {
+          scores[HIJACK]! += TOOL_NAME_MENTION * weights[HIJACK]!;
+          trace?.push('hijack.defined_tool_named');
+          break;
+        }
+      }
+    }
+    const plain = maskOf(scores);
+
+    let obfuscation = 0;
+    const decoded: string[] = [];
+    if ((features & HAS_HIDDEN_CARRIER) !== 0) {
+      const hidden = hiddenText(text);
+      if (hidden.found) {
+        obfuscation += HIDDEN_CHARACTERS;
+        trace?.push('obfuscation.hidden_characters');
+        decoded.push(...hidden.decoded);
+      }
+    }
+    const confusable = (features & HAS_CONFUSABLE_RANGE) !== 0;
+    if ((flags & (FLAG_LEET | FLAG_SPACED)) !== 0 || confusable) {
+      // Only what the folded view adds: it also contains everything the plain view found.
+      if ((viewMask(fold(norm, confusable), features, weights, trace) & ~plain) !== 0) {
+        obfuscation += ATTACK_IN_DECODED;
+        trace?.push('obfuscation.folded');
+      }
+    }
+    if ((flags & FLAG_SPACED) !== 0) {
+      for (const run of squashedRuns(norm)) {
+        if (SQUASHED_PHRASES.some((p) => p.pattern.test(run))) {
+          obfuscation += ATTACK_IN_DECODED;
+          trace?.push('obfuscation.spaced_letters');
+          break;
+        }
+      }
+    }
+    if ((flags & FLAG_ROT13) !== 0 && viewMask(rot13(norm), features, weights, trace) !== 0) {
+      obfuscation += ATTACK_IN_DECODED;
+      trace?.push('obfuscation.rot13');
+    }
+    if ((flags & FLAG_REVERSED) !== 0 && viewMask(reverse(norm), features, weights, trace) !== 0) {
+      obfuscation += ATTACK_IN_DECODED;
+      trace?.push('obfuscation.reversed');
+    }
+    decoded.push(...encodedPayloads(text));
+    let textPayload = false;
+    for (const d of decoded) {
+      const dFeatures = isAscii(d) ? 0 : unicodeFeatures(d);
+      if (viewMask(normalise(d, dFeatures === 0 && isAscii(d), dFeatures), dFeatures, weights, trace) !== 0) {
+        obfuscation += ATTACK_IN_DECODED;
+        trace?.push('obfuscation.encoded_attack');
+      } else {
+        textPayload = true;
+      }
+    }
+    if (textPayload) {
+      obfuscation += TEXT_PAYLOAD;
+      trace?.push('obfuscation.text_payload');
+    }
+    scores[OBFUSCATED]! += obfuscation * weights[OBFUSCATED]!;
+
+    if (kind === 'tool_definition') {
+      // Every cue counts as hijacking; nothing else is reported for tool definitions.
+      let total = 0;
+      for (let c = 0; c < scores.length; c++) total += scores[c]!;
+      scores.fill(0);
+      scores[HIJACK] = total;
+    }
+    return scores;
+  };
+
+  return {
+    scan(text, kind, toolNames = NO_TOOLS) {
+      return maskOf(run(text, kind, toolNames, null));
+    },
+    explain(text, kind, toolNames = NO_TOOLS) {
+      const trace: string[] = [];
+      const scores = run(text, kind, toolNames, trace);
+      const record = Object.fromEntries(INJECTION_CATEGORIES.map((c, i) => [c, scores[i]!])) as Record<InjectionCategory, number>;
+      return { mask: maskOf(scores), scores: record, rules: trace };
+    },
+  };
+}
+
+/** Every regex this module runs besides the rules, for the structural ReDoS test. */
+export const INJECTION_PATTERNS: readonly RegExp[] = [PREFILTER_WORDS, PREFILTER_SYMBOLS, ...PREFILTER_SCRIPTS.map((p) => p.re), GUARD, SELF, HAS_SEPARATOR, SINGLE_WORD].filter(
+  (r): r is RegExp => r !== null,
+);
