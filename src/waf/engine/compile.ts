@@ -321,8 +321,6 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     }
   }
   const pure = PURE_OPERATORS.has(d.operator.name.toLowerCase()) && !d.operator.argument.includes('%{');
-  // multiMatch: MATCHED_VAR is the intermediate value that matched, which a remembered
-  // verdict cannot reproduce.
-  const memoizable = pure && !base.captureNeeded && !actions.multiMatch;
+  const memoizable = pure && !base.captureNeeded;
   return { ...base, targets, exclusions, isAction: false, operator, negated: d.operator.negated, slot: memoizable ? 0 : -1 };
 }

@@ -239,6 +239,11 @@ export class Transaction implements OperatorContext, MacroScope {
         if (this.test(rule, v, t, e)) matched = true;
         continue;
       }
+      if (t.count && t.source === SOURCE_STORE && sel !== null && sel.kind === 'key' && t.exclusions === null && runtime === null) {
+        // &TX:name, how CRS asks "is it set": no element to build.
+        if (this.test(rule, this.stores.get(t.collection)?.has(sel.key) === true ? '1' : '0', t, null)) matched = true;
+        continue;
+      }
       const elements = this.elements(t);
       if (t.count) {
         let n = 0;
@@ -285,11 +290,14 @@ export class Transaction implements OperatorContext, MacroScope {
     const row: MemoRow | null = rule.slot >= 0 && e !== null && e.memo != null ? e.memo : null;
     const known = row === null ? MEMO_UNKNOWN : row.bytes[rule.slot]!;
     if (known === MEMO_MISS) return false;
-    if (known === MEMO_HIT) {
+    if (rule.actions.multiMatch) {
+      // A remembered hit is run again: MATCHED_VAR must be the intermediate value that
+      // matched. Hits are rare; the misses are what the memo saves.
+      ({ value, hit } = this.multiMatch(rule, raw));
+      if (row !== null && known === MEMO_UNKNOWN) recordVerdict(row, rule.slot, hit);
+    } else if (known === MEMO_HIT) {
       value = rule.transform.fns.length === 0 ? raw : this.transformed(rule, raw);
       hit = true;
-    } else if (rule.actions.multiMatch) {
-      ({ value, hit } = this.multiMatch(rule, raw));
     } else {
       const fns = rule.transform.fns;
       value = fns.length === 0 ? raw : this.transformed(rule, raw);

@@ -33,9 +33,12 @@ const VOCABULARY: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entr
 
 const INDEX = /\.array_\d+/g;
 
+/** Every value of every list: a value outside this set needs no name lookup at all. */
+const ANY_VALUE: ReadonlySet<string> = new Set([...VOCABULARY.values()].flatMap((v) => [...v]));
+
 /** True when the arg is an API enum field holding one of its defined values. */
 export function isApiVocabulary(a: WafArg): boolean {
-  if (a.source !== 'body' || a.value.length > 32) return false;
+  if (a.source !== 'body' || a.prompt || !ANY_VALUE.has(a.value)) return false;
   const allowed = VOCABULARY.get(a.name.replace(INDEX, '.*'));
   return allowed !== undefined && allowed.has(a.value);
 }
