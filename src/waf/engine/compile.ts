@@ -50,6 +50,9 @@ interface DefaultAction {
   readonly transforms: readonly string[];
 }
 
+/** The CRS web-attack groups: every `attack-*` tag, and v4's protocol-attack group (921200 has no attack tag). */
+export const WEB_ATTACK_TAGS: readonly string[] = ['attack-*', 'owasp_crs/protocol-attack'];
+
 const BUILTIN_DEFAULT: DefaultAction = { disruptive: 'pass', log: true, transforms: [] };
 
 export function compileRuleSet(directives: readonly Directive[], parseErrors: readonly SecLangError[], opts: CompileOptions): CompiledRuleSet {
@@ -63,6 +66,8 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
   const rules: CompiledRule[] = [];
   const order: (CompiledRule | CompiledMarker)[] = [];
   const exempt = tagMatcher(opts.promptExemptTags);
+  // The header extension follows the web-attack groups whatever prompts are exempt from.
+  const webAttack = tagMatcher(WEB_ATTACK_TAGS);
 
   for (const d of directives) {
     switch (d.kind) {
@@ -141,7 +146,7 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
       all.push(link);
       link.slot = link.slot < 0 ? -1 : slots++;
       bindExclusions(link.targets, link.exclusions);
-      if (opts.allHeadersExcept !== null && link.exemptPrompt) addHeaderTarget(link, opts.allHeadersExcept);
+      if (opts.allHeadersExcept !== null && webAttack(link.tags)) addHeaderTarget(link, opts.allHeadersExcept);
     }
   }
   // Which rules each ctl target removal names, so the request path only indexes.

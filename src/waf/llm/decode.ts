@@ -23,30 +23,37 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
  * regex `[A-Za-z0-9+/]{20,}` restarts at every letter and costs ~40 µs per 4 KiB
  * (measured, Node 24).
  */
-export function longRuns(text: string, min: number): [number, number][] {
-  const out: [number, number][] = [];
+export function longRuns(text: string, min: number): readonly (readonly [number, number])[] {
+  let out: [number, number][] | null = null;
   const n = text.length;
   let i = min - 1;
   let floor = 0; // no run may start before this (end of the previous run)
   while (i < n) {
-    if (B64[text.charCodeAt(i) & 0x7f] !== 1 || text.charCodeAt(i) > 0x7f) {
+    if (!isB64(text.charCodeAt(i))) {
       i += min;
       continue;
     }
     let j = i - 1;
-    while (j >= floor && B64[text.charCodeAt(j) & 0x7f] === 1 && text.charCodeAt(j) <= 0x7f) j--;
+    while (j >= floor && isB64(text.charCodeAt(j))) j--;
     // [j + 1, i] is a run; if shorter than min, the next candidate end is j + min.
     if (i - j < min) {
       i = j + min;
       continue;
     }
     let e = i + 1;
-    while (e < n && B64[text.charCodeAt(e) & 0x7f] === 1 && text.charCodeAt(e) <= 0x7f) e++;
-    out.push([j + 1, e]);
+    while (e < n && isB64(text.charCodeAt(e))) e++;
+    (out ??= []).push([j + 1, e]);
     floor = e;
     i = e + min;
   }
-  return out;
+  return out ?? NO_RUNS;
+}
+
+const NO_RUNS: readonly (readonly [number, number])[] = Object.freeze([]);
+
+/** In the base64/base64url alphabet or `=` (one `charCodeAt` per probe: the skip loop is this module's hot path). */
+function isB64(c: number): boolean {
+  return c <= 0x7f && B64[c] === 1;
 }
 
 const HEX_ONLY = /^[0-9a-fA-F]+$/;
@@ -99,7 +106,7 @@ function morsePayloads(text: string, out: string[]): void {
 }
 
 /** Base64, base64url and hex runs, %XX / \xXX / \uXXXX escape runs and Morse code, decoded to text. */
-export function encodedPayloads(text: string): string[] {
+export function encodedPayloads(text: string): readonly string[] {
   const out: string[] = [];
   for (const [s, e] of longRuns(text, MIN_ENCODED_RUN)) {
     if (out.length >= MAX_PAYLOADS) return out;
@@ -117,13 +124,17 @@ export function encodedPayloads(text: string): string[] {
     }
   }
   if (text.includes('%')) collect(PERCENT_RUN, text, out, (r) => Buffer.from(r.replaceAll('%', ''), 'hex'));
-  if (text.includes('\\x')) collect(BACKSLASH_X_RUN, text, out, (r) => Buffer.from(r.replaceAll('\\x', ''), 'hex'));
+  // One search for the backslash (rare outside code) instead of two for `\\x` and `\\u`.
+  const backslash = text.includes('\\');
+  if (backslash && text.includes('\\x')) collect(BACKSLASH_X_RUN, text, out, (r) => Buffer.from(r.replaceAll('\\x', ''), 'hex'));
   if (text.includes('.-') || text.includes('-.')) morsePayloads(text, out);
-  if (text.includes('\\u')) {
+  if (backslash && text.includes('\\u')) {
     collect(UNICODE_ESCAPE_RUN, text, out, (r) => Buffer.from(r.split('\\u').slice(1).map((h) => String.fromCharCode(parseInt(h, 16))).join(''), 'utf8'));
   }
-  return out;
+  return out.length > 0 ? out : NO_PAYLOADS;
 }
+
+const NO_PAYLOADS: readonly string[] = Object.freeze([]);
 
 function collect(re: RegExp, text: string, out: string[], decode: (run: string) => Buffer): void {
   re.lastIndex = 0;

@@ -21,7 +21,8 @@
  * are stateless here (no `g`/`y` flag), so sharing them across rules and requests is safe.
  */
 import './regex-safety.js';
-import { toByteString } from '../transforms/byte-string.js';
+import { byteStringToUtf8, toByteString } from '../transforms/byte-string.js';
+import { MacroArg } from './macro.js';
 import { OperatorError } from './errors.js';
 import { setCaptures, type Operator, type OperatorContext, type OperatorFactoryContext } from './operator.js';
 import { PcreUnsupportedError, translatePcre } from './pcre.js';
@@ -94,6 +95,9 @@ export const TIME_ABOVE = 256;
 export const LINEAR_NS_PER_BYTE = 150;
 
 export function rx(argument: string, ctx: OperatorFactoryContext): Operator {
+  // CRS 3.3 writes patterns with macros (920480: `!@rx ^%{tx.allowed_request_content_type_charset}$`):
+  // expanded per request, compiled once per distinct expansion (the memo in compileRx).
+  if (argument.includes('%{')) return rxWithMacros(argument, ctx);
   const c = compileRx(argument, ctx.ruleId);
   const { re, linear } = c;
   return {
@@ -105,6 +109,22 @@ export function rx(argument: string, ctx: OperatorFactoryContext): Operator {
       if (m === null) return false;
       setCaptures(tx, m);
       return true;
+    },
+  };
+}
+
+function rxWithMacros(argument: string, ctx: OperatorFactoryContext): Operator {
+  const text = new MacroArg(argument);
+  return {
+    evaluate(tx: OperatorContext, value: string): boolean {
+      // An expansion that is not a valid pattern matches nothing rather than failing the request.
+      let c: CompiledRx;
+      try {
+        c = compileRx(byteStringToUtf8(text.resolve(tx)), ctx.ruleId);
+      } catch {
+        return false;
+      }
+      return c.linear !== null && value.length >= TIME_ABOVE ? evaluateLong(c, c.linear, tx, value) : run(c.re, tx, value);
     },
   };
 }

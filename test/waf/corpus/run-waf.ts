@@ -16,8 +16,9 @@ export interface CorpusWaf {
 }
 
 /** The default `waf:` block a new deployment would start from, with the given CRS folder. */
-export function defaultWafConfig(rulesDir: string, paranoiaLevel = 1): unknown {
-  return { mode: 'prevention', crs: { rulesDir, paranoiaLevel } };
+export function defaultWafConfig(rulesDir: string, paranoiaLevel = 1, opts: { promptAware?: boolean } = {}): unknown {
+  // promptAware false: the CRS scores prompts too, as a WAF that does not know the API would.
+  return { mode: 'prevention', crs: { rulesDir, paranoiaLevel, ...(opts.promptAware === false ? { promptExemptTags: [] } : {}) } };
 }
 
 export async function createCorpusWaf(config: unknown): Promise<CorpusWaf> {

@@ -114,3 +114,15 @@ test('possessive quantifiers run as greedy ones and are reported as widened', ()
   assert.ok(compileRx('^a++a$').re.test('aaa'));
   assert.ok(c.re.test('aaab'));
 });
+
+test('@rx with a macro expands it per request (CRS 3.3 920480: `!@rx ^%{tx.allowed_request_content_type_charset}$`)', () => {
+  const op = createOperator('rx', '^%{tx.allowed}$', { rulesDir: '.', ruleId: '920480' });
+  let allowed = 'utf-8|iso-8859-1';
+  const tx = { captures: null, expand: (t: string) => t.replace('%{tx.allowed}', allowed) };
+  assert.equal(op.evaluate(tx, 'utf-8'), true);
+  assert.equal(op.evaluate(tx, 'koi8-r'), false);
+  allowed = 'koi8-r';
+  assert.equal(op.evaluate(tx, 'koi8-r'), true);
+  allowed = '(';
+  assert.equal(op.evaluate(tx, '('), false, 'an expansion that is no pattern matches nothing');
+});

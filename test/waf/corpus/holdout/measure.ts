@@ -14,7 +14,8 @@ import { holdoutDataDir } from './load.js';
 
 const dir = process.env['PORTCULLIS_CRS_DIR'] ?? CRS_V4_RULES;
 const pl = Number(process.env['PL'] ?? 1);
-const { run, provisioned } = await createCorpusWaf(defaultWafConfig(dir, pl));
+const promptAware = process.env['PROMPT_AWARE'] !== '0';
+const { run, provisioned } = await createCorpusWaf(defaultWafConfig(dir, pl, { promptAware }));
 const cases = loadCorpus({ dir: holdoutDataDir() });
 const t0 = performance.now();
 const report = await scoreCorpus(cases, run);
