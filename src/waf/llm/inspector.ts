@@ -14,6 +14,7 @@ import type { PromptField } from '../request/types.js';
 import type { InjectionCategory, LlmAction, LlmFinding, LlmVerdict, Redaction, SecretType } from './types.js';
 import { DEFAULT_SECRET_ACTIONS, type LlmRulesConfig } from './config.js';
 import { createInjectionScanner, INJECTION_CATEGORIES, type InjectionScanner, type ScannedKind } from './prompt-injection.js';
+import { textFacts } from './facts.js';
 import { redact } from './redact.js';
 import { createSecretScanner, SECRET_TYPES, type SecretScanner, type SecretSpan } from './secrets.js';
 import { createSsrfChecker, SSRF_REASON_MESSAGES, type SsrfChecker } from './ssrf.js';
@@ -122,8 +123,10 @@ export function createLlmInspector(config: LlmRulesConfig): LlmInspector {
         budget -= text.length;
         if (text.length === 0) continue;
 
+        // What both scanners start from (digit and base64 runs), found once.
+        const facts = injection !== null || secrets !== null ? textFacts(text) : undefined;
         if (injection !== null) {
-          const mask = injection.scan(text, f.kind as ScannedKind, toolNames);
+          const mask = injection.scan(text, f.kind as ScannedKind, toolNames, facts);
           if (mask !== 0) {
             for (let c = 0; c < INJECTION_CATEGORIES.length; c++) {
               const action = injectionActions[c];
@@ -135,7 +138,7 @@ export function createLlmInspector(config: LlmRulesConfig): LlmInspector {
         }
 
         if (secrets !== null && text.length >= MIN_SECRET_CHARS) {
-          const spans = secrets.scan(text);
+          const spans = secrets.scan(text, facts);
           if (spans.length > 0) {
             const seen = new Set<SecretType>();
             let toRedact: SecretSpan[] | null = null;

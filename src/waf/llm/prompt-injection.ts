@@ -9,8 +9,10 @@
  *    spellings of a few watch-words (leetspeak is found from its digits, normalise.ts
  *    `hasLeetWord`). A benign 4 KiB chat costs this pass and little else;
  * 3. each anchor hit runs the rules starting with that anchor whose required words were
- *    seen, sticky at the hit; each rule counts once per field, and is dropped when the
- *    guard (negation, reported speech, quoted examples) or the not-self check says so;
+ *    seen and which the next character after the anchor does not rule out (next-char.ts:
+ *    "if (" cannot start "if you read this"), sticky at the hit; each rule counts once per
+ *    field, and is dropped when the guard (negation, reported speech, quoted examples) or
+ *    the not-self check says so;
  * 4. de-obfuscation, only when step 2 or the text gave a reason: the folded view (leet,
  *    confusables, spaced letters), ROT13, reversed text, and decoded payloads (base64,
  *    hex, %XX/\x escapes, Unicode tag characters, variation-selector smuggling) are scored
@@ -24,10 +26,12 @@
  */
 import type { InjectionCategory } from './types.js';
 import { encodedPayloads, hiddenText } from './decode.js';
+import type { TextFacts } from './facts.js';
 import {
   INJECTION_RULES, OBFUSCATION_WATCHWORDS, REVERSED_ANCHORS, ROT13_ANCHORS, SQUASHED_PHRASES, type InjectionRule,
 } from './injection-rules.js';
 import { literalToken, tokenTrieSource } from './literal-trie.js';
+import { isWhitespace, nextCharFilters } from './next-char.js';
 import {
   fold, HAS_ARABIC, HAS_CJK, HAS_CONFUSABLE_RANGE, HAS_CYRILLIC, HAS_HIDDEN_CARRIER, hasLeetWord, isAscii, normalise, reverse, rot13, squashedRuns, unicodeFeatures,
 } from './normalise.js';
@@ -90,6 +94,8 @@ interface CompiledRule {
   readonly category: number;
   readonly weight: number;
   readonly re: RegExp;
+  readonly pattern: string;
+  readonly anchors: readonly string[];
   readonly guard: boolean;
   readonly notSelf: boolean;
   readonly strongInText: boolean;
@@ -115,6 +121,32 @@ interface AnchorEntry {
   readonly flags: number;
   /** Vocabulary ids this word proves present (itself and its vocabulary prefixes). */
   readonly marks: readonly number[];
+  /** The anchor's length: where the text after it starts. */
+  readonly length: number;
+  /**
+   * Per rule (same order as `rules`): next-char.ts nextCharFilter of the rule's pattern
+   * after this anchor, the characters that can follow it (after whitespace) in a match.
+   * Undefined until the rule is first evaluated here (nextCharFilterOf).
+   */
+  readonly next: (Uint8Array | null | undefined)[];
+  readonly anchor: string;
+}
+
+/**
+ * The rules' next-character filters by anchor, computed per rule at its first evaluation
+ * (all its anchors from one analysis, ~0.3 ms a rule: too much for module load, where all
+ * 120 would be analysed).
+ */
+const filtersByRule: (ReadonlyMap<string, Uint8Array | null> | undefined)[] = INJECTION_RULES.map(() => undefined);
+
+function nextCharFilterOf(r: CompiledRule, anchor: string): Uint8Array | null {
+  let filters = filtersByRule[r.index];
+  if (filters === undefined) {
+    const list = nextCharFilters(r.pattern, r.anchors);
+    filters = filtersByRule[r.index] = new Map(r.anchors.map((a, i) => [a, list[i]!]));
+  }
+  // An anchor is always one of its rules' anchors (ANCHORS is built from them).
+  return filters.get(anchor) ?? null;
 }
 
 /**
@@ -144,6 +176,8 @@ const RULES: readonly CompiledRule[] = INJECTION_RULES.map((r: InjectionRule, in
   category: INJECTION_CATEGORIES.indexOf(r.category),
   weight: r.weight,
   re: new RegExp(r.pattern, 'y'),
+  pattern: r.pattern,
+  anchors: r.anchors,
   guard: r.guard === true,
   notSelf: r.notSelf === true,
   strongInText: r.strongInText === true,
@@ -173,29 +207,39 @@ const ANCHORS: ReadonlyMap<string, AnchorEntry> = (() => {
     const marks: number[] = [];
     for (const [w, id] of VOCABULARY) if (a.startsWith(w)) marks.push(id);
     const flags = (ROT13_ANCHORS.includes(a) ? FLAG_ROT13 : 0) | (REVERSED_ANCHORS.includes(a) ? FLAG_REVERSED : 0);
-    table.set(a, { rules, flags, marks });
+    table.set(a, { rules, flags, marks, length: a.length, next: rules.map(() => undefined), anchor: a });
   }
   return table;
 })();
 
 /**
- * ANCHORS as open hash buckets keyed by length, first and last character, for the hot
- * lookup of every prefilter match: `Map.get` hashes the freshly cut match string each time
- * (~25 ns per hit; this ~10 ns, measured on Node 24), ~100 hits per 4 KiB chat.
+ * ANCHORS as open hash buckets, for the hot lookup of every prefilter match (~100 per
+ * 4 KiB chat). The key is read from the text (length, first, middle and last character),
+ * so a match is neither hashed nor, usually, compared: a match is either an anchor or a
+ * watch-word spelled out with separators (`i g n o r e`, second character a separator),
+ * so when its bucket holds a single anchor and its second character is no separator, it
+ * is that anchor. `Map.get` of the match string costs ~25 ns, this ~5 (Node 24).
  */
-const ANCHOR_BUCKETS_MASK = 4095;
-function anchorKey(s: string): number {
-  return ((s.length * 31 + s.charCodeAt(0)) * 31 + s.charCodeAt(s.length - 1)) & ANCHOR_BUCKETS_MASK;
+const ANCHOR_BUCKETS_MASK = 8191;
+function anchorKey(text: string, at: number, len: number): number {
+  return (((len * 31 + text.charCodeAt(at)) * 31 + text.charCodeAt(at + len - 1)) * 31 + text.charCodeAt(at + (len >> 1))) & ANCHOR_BUCKETS_MASK;
 }
 const ANCHOR_BUCKETS: readonly (readonly (string | AnchorEntry)[] | null)[] = (() => {
   const buckets: ((string | AnchorEntry)[] | null)[] = new Array<(string | AnchorEntry)[] | null>(ANCHOR_BUCKETS_MASK + 1).fill(null);
-  for (const [a, entry] of ANCHORS) (buckets[anchorKey(a)] ??= []).push(a, entry);
+  for (const [a, entry] of ANCHORS) (buckets[anchorKey(a, 0, a.length)] ??= []).push(a, entry);
   return buckets;
 })();
-/** ANCHORS.get(s). */
-function anchorEntry(s: string): AnchorEntry | undefined {
-  const bucket = ANCHOR_BUCKETS[anchorKey(s)];
+/** The SPACING class. */
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 46 || c === 45 || c === 95 || c === 42 || c === 47 || c === 124;
+}
+/** ANCHORS.get(m[0]) for a match `m` of a prefilter over `text`. */
+function anchorEntry(text: string, m: RegExpExecArray, len: number): AnchorEntry | undefined {
+  const at = m.index;
+  const bucket = ANCHOR_BUCKETS[anchorKey(text, at, len)];
   if (bucket === null || bucket === undefined) return undefined;
+  if (bucket.length === 2 && !isSeparator(text.charCodeAt(at + 1))) return bucket[1] as AnchorEntry;
+  const s = m[0];
   for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === s) return bucket[i + 1] as AnchorEntry;
   return undefined;
 }
@@ -203,6 +247,11 @@ function anchorEntry(s: string): AnchorEntry | undefined {
 /** Words whose leetspeak spelling makes the scanner build the folded view. */
 const LEET_WATCH: ReadonlySet<string> = new Set([...OBFUSCATION_WATCHWORDS, ...[...ANCHORS.keys()].filter((a) => /^[a-z]{5,}$/.test(a) && ANCHORS.get(a)!.rules.length > 0)]);
 const SPACING = '[ .\\-_*/|]';
+{
+  // anchorEntry's isSeparator must be exactly this class.
+  const spacing = new RegExp(`^${SPACING}$`);
+  for (let c = 0; c < 128; c++) if (spacing.test(String.fromCharCode(c)) !== isSeparator(c)) throw new Error('prompt-injection: isSeparator disagrees with SPACING');
+}
 
 /** Scripts of non-ASCII anchors: each gets its own prefilter, run only when the text has that script. */
 const SCRIPTS: readonly { readonly name: string; readonly first: RegExp; readonly flag: number }[] = [
@@ -238,6 +287,7 @@ const [PREFILTER_WORDS, PREFILTER_SYMBOLS, PREFILTER_SCRIPTS] = ((): [RegExp, Re
       // collect() relies on vocabulary marks arriving in ascending order, i.e. from WORDS only.
       throw new Error(`injection rules: anchor ${JSON.stringify(a)} marks vocabulary words but is not a word`);
     } else if (/^[\x00-\x7f]/.test(a)) {
+      if (!a.includes('<') && !a.includes('[')) throw new Error(`injection rules: symbol anchor ${JSON.stringify(a)} has neither < nor [ (scoreView's gate)`);
       symbols.push(tokens);
     } else {
       const i = SCRIPTS.findIndex((sc) => sc.first.test(a));
@@ -322,7 +372,7 @@ function collect(norm: string, re: RegExp): number {
   let flags = 0;
   re.lastIndex = 0;
   for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
-    const entry = anchorEntry(m[0]);
+    const entry = anchorEntry(norm, m, re.lastIndex - m.index);
     if (entry === undefined) {
       // A watch-word spelled out with separators (`i g n o r e`).
       if (HAS_SEPARATOR.test(m[0])) flags |= FLAG_SPACED;
@@ -404,14 +454,29 @@ function requirementsMet(norm: string, requires: readonly RequirementGroup[], at
 function evaluate(norm: string, weights: readonly number[], scores: Float64Array, trace: string[] | null): void {
   let evaluations = 0;
   const maxEvaluations = 64 + norm.length * EVALUATIONS_PER_CHAR;
+  const current = stamp;
   for (let h = 0; h < hitCount; h++) {
     const at = hitAt[h]!;
-    const rules = hitEntry[h]!.rules;
+    const entry = hitEntry[h]!;
+    const rules = entry.rules;
+    /** The first code unit after the anchor and any whitespace (-1: end of text), once needed. */
+    let next = -2;
     for (let k = 0; k < rules.length; k++) {
       const r = rules[k]!;
-      if (firedStamp[r.index] === stamp) continue;
+      if (firedStamp[r.index] === current) continue;
       if (r.requires !== null && !requirementsMet(norm, r.requires, at)) continue;
       if (++evaluations > maxEvaluations) return;
+      let filter = entry.next[k];
+      if (filter === undefined) filter = entry.next[k] = nextCharFilterOf(r, entry.anchor);
+      if (filter !== null) {
+        if (next === -2) {
+          let q = at + entry.length;
+          while (q < norm.length && isWhitespace(norm.charCodeAt(q))) q++;
+          next = q < norm.length ? norm.charCodeAt(q) : -1;
+        }
+        // The character rules the match out: the sticky match would fail.
+        if (next === -1 || (next < 128 && filter[next] === 0)) continue;
+      }
       r.re.lastIndex = at;
       if (r.notSelf) {
         const hit = r.re.exec(norm);
@@ -420,7 +485,7 @@ function evaluate(norm: string, weights: readonly number[], scores: Float64Array
         continue;
       }
       if (r.guard && GUARD.test(norm.slice(Math.max(0, at - GUARD_WINDOW), at))) continue;
-      firedStamp[r.index] = stamp;
+      firedStamp[r.index] = current;
       const w = weights[r.category]!;
       scores[r.category]! += r.weight * (r.strongInText && w < 1 ? 1 : w);
       trace?.push(r.id);
@@ -432,7 +497,8 @@ function evaluate(norm: string, weights: readonly number[], scores: Float64Array
 function scoreView(norm: string, features: number, weights: readonly number[], scores: Float64Array, trace: string[] | null): number {
   beginView();
   let flags = collect(norm, PREFILTER_WORDS);
-  if (PREFILTER_SYMBOLS !== null && (norm.includes('<') || norm.includes('[') || norm.includes('!['))) flags |= collect(norm, PREFILTER_SYMBOLS);
+  // Every symbol anchor contains `<` or `[` (checked when the prefilter is built).
+  if (PREFILTER_SYMBOLS !== null && (norm.includes('<') || norm.includes('['))) flags |= collect(norm, PREFILTER_SYMBOLS);
   for (const p of PREFILTER_SCRIPTS) if ((features & p.flag) !== 0) flags |= collect(norm, p.re);
   if (hitCount > 0) evaluate(norm, weights, scores, trace);
   return flags;
@@ -442,13 +508,16 @@ export interface InjectionScanner {
   /**
    * Bit mask of INJECTION_CATEGORIES that reached the threshold in this field.
    * `toolNames`: the request's tool names, lower case (see TOOL_NAME_MENTION).
+   * `facts`: facts.ts textFacts(text) when the caller has them already.
    */
-  scan(text: string, kind: ScannedKind, toolNames?: readonly string[]): number;
+  scan(text: string, kind: ScannedKind, toolNames?: readonly string[], facts?: TextFacts): number;
   /** The same, with per-category scores and the rule ids that fired (tests, tuning). */
   explain(text: string, kind: ScannedKind, toolNames?: readonly string[]): { readonly mask: number; readonly scores: Readonly<Record<InjectionCategory, number>>; readonly rules: readonly string[] };
 }
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+/** `scan`'s scores, reused: a scan reads them before it returns and scans never nest. */
+const SCAN_SCORES = new Float64Array(INJECTION_CATEGORIES.length);
 const NO_TOOLS = NO_STRINGS;
 
 export function createInjectionScanner(opts: { readonly threshold: number }): InjectionScanner {
@@ -467,15 +536,16 @@ export function createInjectionScanner(opts: { readonly threshold: number }): In
     return maskOf(s) & ~(1 << OBFUSCATED);
   };
 
-  const run = (text: string, kind: ScannedKind, toolNames: readonly string[], trace: string[] | null): Float64Array => {
+  /** Scores `text` into `scores` (all zero on entry). */
+  const run = (text: string, kind: ScannedKind, toolNames: readonly string[], trace: string[] | null, scores: Float64Array, facts?: TextFacts): Float64Array => {
     const weights = KIND_WEIGHTS[kind] ?? KIND_WEIGHTS.text; // a kind added later is scored as text
-    const scores = new Float64Array(INJECTION_CATEGORIES.length);
     if (text.length < MIN_SCANNED_CHARS || (text.length <= 32 && SINGLE_WORD.test(text))) return scores;
     const ascii = isAscii(text);
     const features = ascii ? 0 : unicodeFeatures(text);
     const norm = normalise(text, ascii, features);
     let flags = scoreView(norm, features, weights, scores, trace);
-    if (hasLeetWord(norm, LEET_WATCH)) flags |= FLAG_LEET;
+    // Digit runs of the text hold for `norm` only where lower-casing kept every position (ASCII).
+    if (hasLeetWord(norm, LEET_WATCH, ascii ? facts?.digitRuns : undefined)) flags |= FLAG_LEET;
     if (kind !== 'tool_definition') {
       for (const name of toolNames) {
         if (norm.includes(name)) {
@@ -522,7 +592,7 @@ export function createInjectionScanner(opts: { readonly threshold: number }): In
       obfuscation += ATTACK_IN_DECODED;
       trace?.push('obfuscation.reversed');
     }
-    const payloads = encodedPayloads(text);
+    const payloads = encodedPayloads(text, facts?.b64Runs);
     let textPayload = false;
     // Hidden text first, then encoded payloads.
     for (let k = 0; k < hiddenDecoded.length + payloads.length; k++) {
@@ -552,12 +622,13 @@ export function createInjectionScanner(opts: { readonly threshold: number }): In
   };
 
   return {
-    scan(text, kind, toolNames = NO_TOOLS) {
-      return maskOf(run(text, kind, toolNames, null));
+    scan(text, kind, toolNames = NO_TOOLS, facts) {
+      for (let c = 0; c < SCAN_SCORES.length; c++) SCAN_SCORES[c] = 0;
+      return maskOf(run(text, kind, toolNames, null, SCAN_SCORES, facts));
     },
     explain(text, kind, toolNames = NO_TOOLS) {
       const trace: string[] = [];
-      const scores = run(text, kind, toolNames, trace);
+      const scores = run(text, kind, toolNames, trace, new Float64Array(INJECTION_CATEGORIES.length));
       const record = Object.fromEntries(INJECTION_CATEGORIES.map((c, i) => [c, scores[i]!])) as Record<InjectionCategory, number>;
       return { mask: maskOf(scores), scores: record, rules: trace };
     },

@@ -7,7 +7,8 @@
  * One case-insensitive trie regex (literal-trie.ts) finds every trigger in a single pass,
  * and each hit runs its detector's sticky regex at that index only. Digit-shaped data
  * (cards, IBAN, SSN, phones, national ids) has no literal to key on and runs as a few
- * global regexes; `@`, `://` and `-----BEGIN` are found with `indexOf` (native, fast).
+ * global regexes, each run only where the text's digit runs allow a match (digitProfile);
+ * `@`, `://` and `-----BEGIN` are found with `indexOf` (native, fast).
  *
  * Linear time: no pattern has a quantified group containing another quantifier, every
  * repetition that can fail is bounded, and patterns that could restart at each character
@@ -23,6 +24,9 @@ import {
   bsnValid, cardSchemeKnown, IBAN_LENGTHS, ibanValid, luhnValid, ninoValid, shannonEntropy, spanishIdValid, ssnValid,
 } from './checksums.js';
 import { literalTrieSource } from './literal-trie.js';
+import type { Runs } from './decode.js';
+import { textFacts, type TextFacts } from './facts.js';
+import type { DigitRuns } from './normalise.js';
 
 export interface SecretSpan {
   readonly type: SecretType;
@@ -38,8 +42,11 @@ export const SECRET_TYPES = [
 ] as const satisfies readonly SecretType[];
 
 export interface SecretScanner {
-  /** Spans found in `text`, in no particular order; may overlap (redact.ts merges). */
-  scan(text: string): SecretSpan[];
+  /**
+   * Spans found in `text`, in no particular order; may overlap (redact.ts merges).
+   * `facts`: facts.ts textFacts(text) when the caller has them already.
+   */
+  scan(text: string, facts?: TextFacts): SecretSpan[];
 }
 
 /** Per-scan state handed to detectors: where to put spans and which types are wanted. */
@@ -54,6 +61,8 @@ interface Sink {
   labelSkipUntil: number;
   /** Where the digit-shaped detectors can match at all (see digitProfile). */
   readonly digits: DigitProfile;
+  /** facts.ts b64Runs (hexKeyDetector). */
+  readonly b64Runs: Runs;
 }
 
 function emit(sink: Sink, type: SecretType, start: number, end: number): void {
@@ -340,22 +349,23 @@ const TRIGGERED: readonly TriggeredDetector[] = [
  * The digit runs of a text, summarised for the digit-shaped detectors (cards, SSN, IBAN,
  * national ids, phones). Each of their regexes costs ~0.2–0.4 µs per KiB even where the
  * text has no candidate (they cannot skip ahead the way a literal search does), ~8 µs per
- * 4 KiB chat in all (measured, Node 24), while listing the digit runs with one `[0-9]+`
- * search costs ~0.2 µs per KiB of prose. Every gate below is a necessary condition of the
+ * 4 KiB chat in all (measured, Node 24), while the runs come from one regex search that
+ * the leet check shares (facts.ts). Every gate below is a necessary condition of the
  * detector's pattern plus its validation, so skipping a detector never loses a span:
- * - card: 13+ digits, and a group of 4 (cardLayoutOk: 4-4-4-4, 4-6-5, 4-6-4 or one group of 13+);
- * - SSN `ddd-dd-dddd`: 9 digits, a run of 4;
+ * - card: a group of 4 digits (cardLayoutOk: 4-4-4-4, 4-6-5, 4-6-4, or one group of 13+);
+ * - SSN `ddd-dd-dddd`, NANP phones `ddd-ddd-dddd`: a run of 4;
+ * - Spanish DNI/NIE: a run of 7+;
  * - IBAN `CCdd…`: a run of 2+ right after two capitals;
  * - NINO `AB123456C` / `AB 12 34 56 C`: a run of exactly 6 digits after two capitals, or of
  *   exactly 2 after two capitals and a space;
- * - Spanish DNI/NIE: a run of 7+;
- * - phones: international 8+ digits, NANP 10 digits and a run of 4, trunk-prefix 10 digits
- *   and a run starting `0[1-9]` (the pattern's `0` is not preceded by a word character).
+ * - trunk-prefix phones `0AA… …`: a run of 2–5 digits starting `0[1-9]` followed by a space
+ *   or dash and a digit (the pattern's `0` is not preceded by a word character, so it
+ *   starts a run, and `0[1-9][0-9]{0,3}[ -][0-9]` must take the whole run);
+ * - international phones: a `+` (checked by the detector).
  */
 interface DigitProfile {
-  readonly digits: number;
   readonly longestRun: number;
-  /** Some run of 2+ digits is `0` then 1–9. */
+  /** Some run of 2–5 digits is `0` then 1–9, followed by a space or dash and a digit. */
   readonly zeroLead: boolean;
   /** Some run of 2+ digits follows two capital letters (IBAN). */
   readonly afterCaps: boolean;
@@ -363,39 +373,52 @@ interface DigitProfile {
   readonly ninoStart: boolean;
 }
 
-/** Digit-dense text is not summarised: every detector runs (the summary would cost more than it saves). */
-const MAX_PROFILED_RUNS = 128;
-const DIGIT_RUN = /[0-9]+/g;
-const EVERY_DETECTOR: DigitProfile = Object.freeze({ digits: Infinity, longestRun: Infinity, zeroLead: true, afterCaps: true, ninoStart: true });
+const EVERY_DETECTOR: DigitProfile = Object.freeze({ longestRun: Infinity, zeroLead: true, afterCaps: true, ninoStart: true });
+const NO_DIGIT_RUNS: DigitProfile = Object.freeze({ longestRun: 1, zeroLead: false, afterCaps: false, ninoStart: false });
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-function digitProfile(text: string): DigitProfile {
-  let digits = 0;
-  let longestRun = 0;
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The profile of `text` from its digitRuns (runs of digits, `@` and `$`); null runs (digit-dense text) let every detector run. */
+function digitProfile(text: string, runs: DigitRuns | null): DigitProfile {
+  if (runs === null) return EVERY_DETECTOR;
+  let longestRun = 1;
   let zeroLead = false;
   let afterCaps = false;
   let ninoStart = false;
-  let runs = 0;
-  DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(text); m !== null; m = DIGIT_RUN.exec(text)) {
-    if (++runs > MAX_PROFILED_RUNS) return EVERY_DETECTOR;
-    const len = m[0].length;
-    digits += len;
-    if (len > longestRun) longestRun = len;
-    if (len < 2) continue;
-    const s = m.index;
-    if (text.charCodeAt(s) === 48 /* 0 */ && text.charCodeAt(s + 1) !== 48) zeroLead = true;
-    if (s >= 2 && isUpper(text.charCodeAt(s - 1)) && isUpper(text.charCodeAt(s - 2))) {
-      afterCaps = true;
-      if (len === 6) ninoStart = true;
-    } else if (len === 2 && s >= 3 && text.charCodeAt(s - 1) === 32 && isUpper(text.charCodeAt(s - 2)) && isUpper(text.charCodeAt(s - 3))) {
-      ninoStart = true;
+  for (let i = 0; i < runs.length; i += 2) {
+    const end = runs[i + 1]!;
+    // The digit runs inside: split at `@` and `$`.
+    for (let s = runs[i]!; s < end;) {
+      if (!isDigit(text.charCodeAt(s))) {
+        s++;
+        continue;
+      }
+      let e = s + 1;
+      while (e < end && isDigit(text.charCodeAt(e))) e++;
+      const len = e - s;
+      if (len >= 2) {
+        if (len > longestRun) longestRun = len;
+        if (len <= 5 && text.charCodeAt(s) === 48 /* 0 */ && text.charCodeAt(s + 1) !== 48) {
+          const sep = text.charCodeAt(e);
+          if ((sep === 32 || sep === 45) && isDigit(text.charCodeAt(e + 1))) zeroLead = true;
+        }
+        if (s >= 2 && isUpper(text.charCodeAt(s - 1)) && isUpper(text.charCodeAt(s - 2))) {
+          afterCaps = true;
+          if (len === 6) ninoStart = true;
+        } else if (len === 2 && s >= 3 && text.charCodeAt(s - 1) === 32 && isUpper(text.charCodeAt(s - 2)) && isUpper(text.charCodeAt(s - 3))) {
+          ninoStart = true;
+        }
+      }
+      s = e;
     }
   }
-  return { digits, longestRun, zeroLead, afterCaps, ninoStart };
+  return longestRun === 1 && !zeroLead ? NO_DIGIT_RUNS : { longestRun, zeroLead, afterCaps, ninoStart };
 }
 
 interface ScanningDetector {
@@ -425,7 +448,7 @@ function cardLayoutOk(groups: readonly string[]): boolean {
 const cardDetector: ScanningDetector = {
   types: ['credit_card'],
   find(text, sink) {
-    if (sink.digits.digits < 13 || sink.digits.longestRun < 4) return;
+    if (sink.digits.longestRun < 4) return;
     eachMatch(CARD_RUN, text, (m) => {
       // Split into groups at single separators; a double separator or a change of
       // separator ends a candidate. Try windows of consecutive groups (a card followed by
@@ -473,7 +496,7 @@ const SSN_FORMATTED = /(?<![0-9-])([0-9]{3})([- ])([0-9]{2})\2([0-9]{4})(?![0-9-
 const ssnDetector: ScanningDetector = {
   types: ['us_ssn'],
   find(text, sink) {
-    if (sink.digits.digits < 9 || sink.digits.longestRun < 4) return;
+    if (sink.digits.longestRun < 4) return;
     eachMatch(SSN_FORMATTED, text, (m) => {
       if (ssnValid(m[1]!, m[3]!, m[4]!)) emit(sink, 'us_ssn', m.index, m.index + m[0].length);
     });
@@ -543,7 +566,7 @@ const phoneDetector: ScanningDetector = {
   types: ['phone'],
   find(text, sink) {
     const d = sink.digits;
-    if (d.digits >= 8 && text.includes('+')) {
+    if (text.includes('+')) {
       eachMatch(PHONE_INTL, text, (m) => {
         const groups = m[0].slice(1).replace(/[()]/g, ' ').split(/[ .-]/).filter((g) => g !== '');
         const digits = groups.join('');
@@ -554,7 +577,6 @@ const phoneDetector: ScanningDetector = {
         emit(sink, 'phone', m.index, m.index + m[0].length);
       });
     }
-    if (d.digits < 10) return;
     if (d.longestRun >= 4) {
       eachMatch(PHONE_NANP, text, (m) => {
         const s = m[0].replace(/^1[ .-]/, '');
@@ -683,7 +705,7 @@ const KEY_WORD_BEFORE = /key|subscription|secret|credential|token/i;
 const hexKeyDetector: ScanningDetector = {
   types: ['azure_key'],
   find(text, sink) {
-    for (const [s, e] of hexRuns(text)) {
+    for (const [s, e] of hexRuns(text, sink.b64Runs)) {
       if (e - s !== 32) continue;
       let b = s;
       const stop = Math.max(0, s - 60);
@@ -693,33 +715,36 @@ const hexKeyDetector: ScanningDetector = {
   },
 };
 
-/** Maximal runs of hex digits of length ≥ 32, bounded by non-alphanumerics, by skipping. */
-function hexRuns(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  const n = text.length;
-  let i = 31;
-  let floor = 0;
-  while (i < n) {
-    if (!isHex(text.charCodeAt(i))) {
-      i += 32;
-      continue;
+/**
+ * Maximal runs of hex digits of length ≥ 32, bounded by non-alphanumerics. Hex digits are
+ * in the base64 alphabet, so every such run lies inside one of the text's base64 runs of
+ * 32+ (facts.ts b64Runs, maximal too): only those are searched.
+ */
+function hexRuns(text: string, b64Runs: Runs): Runs {
+  let out: [number, number][] | null = null;
+  for (const [s, e] of b64Runs) {
+    if (e - s < 32) continue;
+    for (let i = s; i < e;) {
+      if (!isHex(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let k = i + 1;
+      while (k < e && isHex(text.charCodeAt(k))) k++;
+      // [i, k) is a maximal hex run: text[i - 1] and text[k] are no hex digits (inside the
+      // base64 run they are other letters or symbols; at its edges, not in the alphabet).
+      if (k - i >= 32) {
+        const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+        const after = k < text.length ? text.charCodeAt(k) : 32;
+        if (!isAlnum(before) && !isAlnum(after)) (out ??= []).push([i, k]);
+      }
+      i = k;
     }
-    let j = i - 1;
-    while (j >= floor && isHex(text.charCodeAt(j))) j--;
-    if (i - j < 32) {
-      i = j + 32;
-      continue;
-    }
-    let e = i + 1;
-    while (e < n && isHex(text.charCodeAt(e))) e++;
-    floor = e;
-    const before = j >= 0 ? text.charCodeAt(j) : 32;
-    const after = e < n ? text.charCodeAt(e) : 32;
-    if (!isAlnum(before) && !isAlnum(after)) out.push([j + 1, e]);
-    i = e + 32;
   }
-  return out;
+  return out ?? NO_RUNS;
 }
+
+const NO_RUNS: Runs = Object.freeze([]);
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -779,6 +804,7 @@ export function createSecretScanner(types: Iterable<SecretType>): SecretScanner 
   const triggered = TRIGGERED.filter((d) => d.types.some((t) => on.has(t)));
   const scanning = SCANNING.filter((d) => d.types.some((t) => on.has(t)));
   const profileDigits = scanning.some((d) => DIGIT_SHAPED.includes(d));
+  const needsFacts = profileDigits || scanning.includes(hexKeyDetector);
   const byTrigger = new Map<string, TriggeredDetector[]>();
   for (const d of triggered) {
     for (const t of d.triggers) {
@@ -790,8 +816,13 @@ export function createSecretScanner(types: Iterable<SecretType>): SecretScanner 
   const trigger = byTrigger.size > 0 ? new RegExp(literalTrieSource(byTrigger.keys()), 'gi') : null;
 
   return {
-    scan(text: string): SecretSpan[] {
-      const sink: Sink = { out: [], on, labelSkipUntil: 0, digits: profileDigits ? digitProfile(text) : EVERY_DETECTOR };
+    scan(text: string, facts?: TextFacts): SecretSpan[] {
+      const known = facts ?? (needsFacts ? textFacts(text) : null);
+      const sink: Sink = {
+        out: [], on, labelSkipUntil: 0,
+        digits: profileDigits ? digitProfile(text, known!.digitRuns) : EVERY_DETECTOR,
+        b64Runs: known?.b64Runs ?? NO_RUNS,
+      };
       if (trigger !== null) {
         trigger.lastIndex = 0;
         for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
@@ -810,6 +841,6 @@ export function createSecretScanner(types: Iterable<SecretType>): SecretScanner 
 export const SECRET_PATTERNS: readonly RegExp[] = [
   AWS_KEY_ID, GCP_KEY, GITHUB, SK_DASH, STRIPE, PREFIXED_KEY, SIN_LABELLED, NAMES_A_SECRET, KEY_WORD_BEFORE, SLACK, SLACK_WEBHOOK, JWT, AZURE_ACCOUNT_KEY, AZURE_SAS_FIELD, SAS_SIG,
   SAS_CONTEXT, SSN_LABELLED, BSN_LABELLED, ASSIGNED_VALUE, BEARER_VALUE, KNOWN_PREFIX, PLACEHOLDER, NOT_CREDENTIAL_LABEL,
-  PASSWORD_LABEL, CONN_KEYS, DIGIT_RUN, CARD_RUN, SSN_FORMATTED, IBAN_RUN, NINO, SPANISH_ID, PHONE_INTL, PHONE_NANP, PHONE_TRUNK,
+  PASSWORD_LABEL, CONN_KEYS, CARD_RUN, SSN_FORMATTED, IBAN_RUN, NINO, SPANISH_ID, PHONE_INTL, PHONE_NANP, PHONE_TRUNK,
   DOMAIN_LABEL, TLD, URL_CREDENTIALS, SCHEME_CHAR, PEM_BEGIN, FILE_PATH,
 ];
