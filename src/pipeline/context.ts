@@ -36,6 +36,8 @@ export class RequestContext {
   query: string = '';
   /** Body read ahead by a stage that needed it (v1 model routing); null when streamed. */
   body: Buffer | null = null;
+  /** `body` already parsed as JSON (v1 model routing), so the WAF does not parse it again; undefined when not parsed. */
+  json: unknown = undefined;
 
   identity: Identity | null = null;
   /** What the WAF decided, when it ran (audit record). */

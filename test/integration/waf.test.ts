@@ -85,3 +85,14 @@ test('detection mode forwards, records what it would block and reports the score
   assert.ok(await h.reconfigure((y) => y.replace('mode: detection', 'mode: prevention')));
   assert.equal((await chat({ user: "1' UNION SELECT password FROM users--" })).status, 403);
 });
+
+test('v1 routes: the WAF reuses the body the router parsed, and still refuses invalid UTF-8', { skip }, async () => {
+  const ok = await call(h, '/openai/v1/chat/completions', { headers: { 'content-type': 'application/json', 'api-key': h.key }, body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }) });
+  assert.equal(ok.status, 200, ok.text);
+  const sqli = await call(h, '/openai/v1/chat/completions', { headers: { 'content-type': 'application/json', 'api-key': h.key }, body: JSON.stringify({ model: 'gpt-4o', user: "1' UNION SELECT password FROM users--", messages: [{ role: 'user', content: 'hi' }] }) });
+  assert.equal(sqli.status, 403);
+  const bad = Buffer.concat([Buffer.from('{"model":"gpt-4o","messages":[{"role":"user","content":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}]}')]);
+  const r = await call(h, '/openai/v1/chat/completions', { headers: { 'content-type': 'application/json', 'api-key': h.key, 'x-request-id': 'waf-v1-utf8' }, body: bad });
+  assert.equal(r.status, 403);
+  assert.equal(((await h.logs.waitForRequest('waf-v1-utf8')).waf as { decidedBy: string }).decidedBy, 'portcullis-body-error');
+});

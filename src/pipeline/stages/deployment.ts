@@ -73,6 +73,7 @@ async function resolveV1Model(
   }
   if (model === undefined || model === null) {
     ctx.body = body;
+    if (parsed !== null) ctx.json = parsed;
     return useDefault(ctx, v1Default);
   }
   if (typeof model !== 'string') return 'model_required';
@@ -81,6 +82,13 @@ async function resolveV1Model(
   ctx.deployment = d;
   ctx.deploymentName = d.name;
   // The backend knows the deployment by its own name; rewrite only when it differs.
-  ctx.body = parsed !== null && d.upstreamName !== model ? Buffer.from(JSON.stringify({ ...parsed, model: d.upstreamName })) : body;
+  if (parsed !== null && d.upstreamName !== model) {
+    const rewritten = { ...parsed, model: d.upstreamName };
+    ctx.body = Buffer.from(JSON.stringify(rewritten));
+    ctx.json = rewritten;
+  } else {
+    ctx.body = body;
+    if (parsed !== null) ctx.json = parsed;
+  }
   return CONTINUE;
 }

@@ -28,6 +28,7 @@ export function createWafStage(opts: WafStageOptions): Stage {
       rawHeaders: ctx.req.rawHeaders,
       remoteAddress: ctx.clientAddress,
       body: ctx.body,
+      ...(ctx.json === undefined ? {} : { json: ctx.json }),
     }, ctx.id);
     return r instanceof Promise ? r.then((o) => apply(ctx, o, scoreHeader)) : apply(ctx, r, scoreHeader);
   };

@@ -326,7 +326,7 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     if (e instanceof OperatorError) return issue('operator', d.operator.name, e.message);
     throw e;
   }
-  if (d.operator.name.toLowerCase() === 'rx') {
+  if (d.operator.name.toLowerCase() === 'rx' && !d.operator.argument.includes('%{')) {
     for (const w of compileRx(d.operator.argument, ruleId).widened) {
       issues.push({ ruleId, file: d.file, line: d.line, kind: 'operator', name: 'rx', effect: 'partial', message: `@rx: ${w} (JavaScript has no possessive quantifiers; the pattern may match more, never less)` });
     }

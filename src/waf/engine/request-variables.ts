@@ -38,7 +38,16 @@ export const REQUEST_VARIABLES: ReadonlySet<string> = new Set([
 ]);
 
 /** Header values that are credentials: inspected, but remembered by the value memo only under a hash. */
-const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'api-key', 'proxy-authorization', 'cookie', 'ocp-apim-subscription-key']);
+const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'api-key', 'x-api-key', 'proxy-authorization', 'cookie', 'ocp-apim-subscription-key']);
+
+/** What phase 1 sees empty (headersOnly): everything that depends on the body. */
+const BODY_VARIABLES: ReadonlySet<string> = new Set([
+  'ARGS', 'ARGS_POST', 'ARGS_NAMES', 'ARGS_POST_NAMES', 'ARGS_COMBINED_SIZE',
+  'FILES', 'FILES_NAMES', 'FILES_SIZES', 'FILES_COMBINED_SIZE', 'MULTIPART_PART_HEADERS',
+  'MULTIPART_FILENAME', 'MULTIPART_NAME', 'MULTIPART_STRICT_ERROR', 'MULTIPART_INVALID_PART',
+  'REQUEST_BODY', 'REQBODY_ERROR', 'REQBODY_PROCESSOR_ERROR', 'REQBODY_ERROR_MSG',
+  'REQBODY_PROCESSOR_ERROR_MSG', 'URLENCODED_ERROR',
+]);
 
 export class RequestVariables {
   private readonly req: WafRequest;
@@ -49,8 +58,10 @@ export class RequestVariables {
 
   private readonly memo: ValueMemo | null;
 
-  /** False in phase 1: the body variables are empty until the body phase. */
-  private readonly bodyVisible: boolean;
+  /** False in phase 1: the body variables are empty until the body phase (showBody). */
+  private bodyVisible: boolean;
+  /** Indexes of body-dependent variables built while the body was hidden. */
+  private readonly builtWithoutBody: number[] = [];
 
   constructor(req: WafRequest, uniqueId: string, memo: ValueMemo | null, bodyVisible: boolean) {
     this.bodyVisible = bodyVisible;
@@ -73,8 +84,23 @@ export class RequestVariables {
       }
       // DURATION grows during the transaction: never cached.
       if (name !== 'DURATION') this.cache[index] = v;
+      if (!this.bodyVisible && BODY_VARIABLES.has(name)) this.builtWithoutBody.push(index);
     }
     return v;
+  }
+
+  /**
+   * Phase 2 begins: the body variables built empty in phase 1 are dropped, with their
+   * keyed views and folds. Header variables stay built (and their memo rows looked up).
+   */
+  showBody(): void {
+    if (this.bodyVisible) return;
+    this.bodyVisible = true;
+    for (const i of this.builtWithoutBody) {
+      this.cache[i] = undefined;
+      this.byKey[i] = undefined;
+      for (const byKeys of this.aggregates) if (byKeys !== undefined) byKeys[i * 2] = byKeys[i * 2 + 1] = undefined;
+    }
   }
 
   /** By KeySet id (0: none), then by variable index × 2 + skipPrompt. */

@@ -106,7 +106,7 @@ export class Transaction implements OperatorContext, MacroScope {
   runPhase(phase: CompiledPhase, phaseNumber: number): void {
     if (phaseNumber >= 2 && !this.bodyVisible) {
       this.bodyVisible = true;
-      this.request = new RequestVariables(this.req, this.uniqueId, this.memo, true);
+      this.request.showBody();
     }
     if (this.stopped || this.engineMode === 'Off') return;
     const entries = phase.entries;

@@ -47,6 +47,13 @@ const unprotected = new Set<string>();
 export function compileRx(pattern: string, ruleId: string | null = null): CompiledRx {
   const hit = compiled.get(pattern);
   if (hit !== undefined) return hit;
+  const entry = translateAndCompile(pattern, ruleId);
+  if (!entry.protected) unprotected.add(pattern);
+  compiled.set(pattern, entry);
+  return entry;
+}
+
+function translateAndCompile(pattern: string, ruleId: string | null): CompiledRx {
   let source: string;
   let flags: string;
   let widened: readonly string[];
@@ -65,10 +72,7 @@ export function compileRx(pattern: string, ruleId: string | null = null): Compil
     throw new OperatorError('WAF_ERR_REGEX_UNSUPPORTED', 'rx', ruleId, (e as Error).message);
   }
   const isLinear = isLinearEligible(source, flags);
-  const entry: CompiledRx = Object.freeze({ re, protected: isLinear, widened, linear: isLinear ? new RegExp(source, `${flags}l`) : null, state: { quadratic: false } });
-  if (!entry.protected) unprotected.add(pattern);
-  compiled.set(pattern, entry);
-  return entry;
+  return Object.freeze({ re, protected: isLinear, widened, linear: isLinear ? new RegExp(source, `${flags}l`) : null, state: { quadratic: false } });
 }
 
 /** Patterns compiled so far that the linear-engine fallback cannot protect. */
@@ -96,37 +100,43 @@ export const LINEAR_NS_PER_BYTE = 150;
 
 export function rx(argument: string, ctx: OperatorFactoryContext): Operator {
   // CRS 3.3 writes patterns with macros (920480: `!@rx ^%{tx.allowed_request_content_type_charset}$`):
-  // expanded per request, compiled once per distinct expansion (the memo in compileRx).
+  // expanded per request, compiled once per distinct expansion.
   if (argument.includes('%{')) return rxWithMacros(argument, ctx);
   const c = compileRx(argument, ctx.ruleId);
-  const { re, linear } = c;
+  return { evaluate: (tx, value) => evaluateCompiled(c, tx, value) };
+}
+
+/** Distinct expansions one macro pattern keeps compiled; past it the cache starts over. */
+const MACRO_PATTERNS_KEPT = 64;
+
+/**
+ * The expansion may hold request data (a custom rule can name any variable), so it never
+ * enters the process-wide memo: each operator keeps a few, bounded. An expansion that is
+ * not a valid pattern matches nothing rather than failing the request.
+ */
+function rxWithMacros(argument: string, ctx: OperatorFactoryContext): Operator {
+  const text = new MacroArg(argument);
+  let kept = new Map<string, CompiledRx | null>();
   return {
     evaluate(tx: OperatorContext, value: string): boolean {
-      if (linear !== null && value.length >= TIME_ABOVE) return evaluateLong(c, linear, tx, value);
-      const r = re;
-      if (tx.captures === null) return r.test(value);
-      const m = r.exec(value);
-      if (m === null) return false;
-      setCaptures(tx, m);
-      return true;
+      const pattern = byteStringToUtf8(text.resolve(tx));
+      let c = kept.get(pattern);
+      if (c === undefined) {
+        try {
+          c = translateAndCompile(pattern, ctx.ruleId);
+        } catch {
+          c = null;
+        }
+        if (kept.size >= MACRO_PATTERNS_KEPT) kept = new Map();
+        kept.set(pattern, c);
+      }
+      return c !== null && evaluateCompiled(c, tx, value);
     },
   };
 }
 
-function rxWithMacros(argument: string, ctx: OperatorFactoryContext): Operator {
-  const text = new MacroArg(argument);
-  return {
-    evaluate(tx: OperatorContext, value: string): boolean {
-      // An expansion that is not a valid pattern matches nothing rather than failing the request.
-      let c: CompiledRx;
-      try {
-        c = compileRx(byteStringToUtf8(text.resolve(tx)), ctx.ruleId);
-      } catch {
-        return false;
-      }
-      return c.linear !== null && value.length >= TIME_ABOVE ? evaluateLong(c, c.linear, tx, value) : run(c.re, tx, value);
-    },
-  };
+function evaluateCompiled(c: CompiledRx, tx: OperatorContext, value: string): boolean {
+  return c.linear !== null && value.length >= TIME_ABOVE ? evaluateLong(c, c.linear, tx, value) : run(c.re, tx, value);
 }
 
 function evaluateLong(c: CompiledRx, linear: RegExp, tx: OperatorContext, value: string): boolean {

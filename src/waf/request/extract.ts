@@ -90,7 +90,10 @@ export function extractRequest(input: WafInput, opts: ExtractOptions): WafReques
   const budget = maxArgs - args.length;
 
   if (bodyProcessor === 'JSON') {
-    const parsed = input.json !== undefined ? { value: input.json } : parseJsonBody(body);
+    // Parsed earlier (v1 routing) with Buffer#toString, which never refuses bad UTF-8:
+    // the check parseJsonBody would make still applies.
+    const parsed = input.json === undefined ? parseJsonBody(body)
+      : body !== null && !isUtf8(body) ? { error: BODY_ERRORS.jsonInvalidUtf8 } : { value: input.json };
     if ('error' in parsed) {
       bodyError ??= parsed.error;
     } else {

@@ -55,6 +55,13 @@ export function hexVal(c: number): number {
   return -1;
 }
 
+/** The byte two hex digits at `at` spell (`\xHH`, `%HH`), or -1 if they are not two hex digits. */
+export function hexByteAt(input: string, at: number): number {
+  const hi = hexVal(input.charCodeAt(at));
+  const lo = hexVal(input.charCodeAt(at + 1));
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
 /**
  * The byte for four hex digits at `at` (IIS `%uHHHH`, JS `\uHHHH`), or -1 if they are not
  * hex. With no unicode map configured (we have none, as Coraza), ModSecurity v2 keeps the

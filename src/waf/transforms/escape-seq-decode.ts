@@ -1,4 +1,4 @@
-import { ByteBuilder, hexVal, isOctal } from './byte-string.js';
+import { ByteBuilder, hexByteAt, isOctal } from './byte-string.js';
 import { simpleEscape } from './js-decode.js';
 
 /**
@@ -22,10 +22,9 @@ export function escapeSeqDecode(input: string): [string, boolean] {
     }
     const e = input.charCodeAt(i + 1);
     if ((e === 0x78 || e === 0x58) && i + 3 < n) {
-      const hi = hexVal(input.charCodeAt(i + 2));
-      const lo = hexVal(input.charCodeAt(i + 3));
-      if (hi >= 0 && lo >= 0) {
-        out.push(hi * 16 + lo);
+      const b = hexByteAt(input, i + 2);
+      if (b >= 0) {
+        out.push(b);
         i += 4;
         continue;
       }

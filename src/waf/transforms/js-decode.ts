@@ -1,4 +1,4 @@
-import { ByteBuilder, hexVal, isOctal, unicodeEscapeByte } from './byte-string.js';
+import { ByteBuilder, hexByteAt, isOctal, unicodeEscapeByte } from './byte-string.js';
 
 /**
  * t:jsDecode, as ModSecurity v2 `js_decode_nonstrict_inplace`:
@@ -32,10 +32,9 @@ export function jsDecode(input: string): [string, boolean] {
       }
     }
     if (e === 0x78 /* x */ && i + 3 < n) {
-      const hi = hexVal(input.charCodeAt(i + 2));
-      const lo = hexVal(input.charCodeAt(i + 3));
-      if (hi >= 0 && lo >= 0) {
-        out.push(hi * 16 + lo);
+      const b = hexByteAt(input, i + 2);
+      if (b >= 0) {
+        out.push(b);
         i += 4;
         continue;
       }

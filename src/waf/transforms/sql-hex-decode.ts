@@ -1,4 +1,4 @@
-import { ByteBuilder, hexVal } from './byte-string.js';
+import { ByteBuilder, hexByteAt } from './byte-string.js';
 
 /**
  * t:sqlHexDecode — SQL hex literals `0xHHHH…` → bytes (`0x414243` → `ABC`), as ModSecurity
@@ -12,14 +12,12 @@ export function sqlHexDecode(input: string): [string, boolean] {
   let i = 0;
   while (i < n) {
     const c = input.charCodeAt(i);
-    if (c === 0x30 && i + 3 < n && (input.charCodeAt(i + 1) | 0x20) === 0x78 &&
-      hexVal(input.charCodeAt(i + 2)) >= 0 && hexVal(input.charCodeAt(i + 3)) >= 0) {
+    if (c === 0x30 && i + 3 < n && (input.charCodeAt(i + 1) | 0x20) === 0x78 && hexByteAt(input, i + 2) >= 0) {
       i += 2;
       while (i + 1 < n) {
-        const hi = hexVal(input.charCodeAt(i));
-        const lo = hexVal(input.charCodeAt(i + 1));
-        if (hi < 0 || lo < 0) break;
-        out.push(hi * 16 + lo);
+        const b = hexByteAt(input, i);
+        if (b < 0) break;
+        out.push(b);
         i += 2;
       }
       continue;

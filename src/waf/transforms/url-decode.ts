@@ -1,4 +1,4 @@
-import { ByteBuilder, hexVal, unicodeEscapeByte } from './byte-string.js';
+import { ByteBuilder, hexByteAt, unicodeEscapeByte } from './byte-string.js';
 
 /**
  * t:urlDecode — `+` → space and `%HH` → byte. Invalid or truncated `%` sequences are
@@ -33,10 +33,9 @@ export function decodeUrl(input: string, unicode: boolean): [string, boolean] {
         }
       }
       if (i + 2 < n) {
-        const hi = hexVal(input.charCodeAt(i + 1));
-        const lo = hexVal(input.charCodeAt(i + 2));
-        if (hi >= 0 && lo >= 0) {
-          out.push(hi * 16 + lo);
+        const b = hexByteAt(input, i + 1);
+        if (b >= 0) {
+          out.push(b);
           i += 3;
           changed = true;
           continue;
