@@ -91,7 +91,7 @@ def fetch_with_retry(session, url, attempts=5):
 We run about twenty workers in parallel, all started by the same cron entry at 02:00, and the API documents a limit of 600 requests per minute per client id. The response to a 429 carries a Retry-After header in seconds, which we currently ignore. I would also like the function to log each retry with the attempt number and the wait time, so the on-call engineer can see in the morning whether the job struggled.`;
 
 /** A coding-assistant conversation of about 4 KB: system prompt, three user turns, two answers. */
-export function chat4kBody(user = 'u-7f3a9c21'): string {
+export function chat4kBody(user = 'u-7f3a9c21', lastTurn = USER_3): string {
   return JSON.stringify({
     messages: [
       { role: 'system', content: SYSTEM_PROMPT },
@@ -99,13 +99,40 @@ export function chat4kBody(user = 'u-7f3a9c21'): string {
       { role: 'assistant', content: ASSISTANT_1 },
       { role: 'user', content: USER_2 },
       { role: 'assistant', content: ASSISTANT_2 },
-      { role: 'user', content: USER_3 },
+      { role: 'user', content: lastTurn },
     ],
     max_tokens: 400,
     temperature: 0.2,
     top_p: 1,
     user,
   });
+}
+
+/** Stands where a body factory puts a request's own text; JSON-safe, so it survives stringify as is. */
+const SLOT = '@@PER-REQUEST@@';
+
+/** Cuts a body around SLOT once, so each request costs a concatenation, not a JSON.stringify. */
+function factory(template: string, fill: (n: number) => string): () => string {
+  const at = template.indexOf(SLOT);
+  const head = template.slice(0, at);
+  const tail = template.slice(at + SLOT.length);
+  let n = 0;
+  return () => head + fill(n++) + tail;
+}
+
+/**
+ * chat-4k as a stream of requests that differ the way a chat application's do: the same
+ * system prompt and history on every request, a last user turn that is new each time
+ * (a ticket number here). What the gateway remembers about repeated text can only help
+ * with what really repeats.
+ */
+export function chat4kBodies(): () => string {
+  return factory(chat4kBody(undefined, `${USER_3} (Ticket OPS-${SLOT}.)`), (n) => String(10000 + n));
+}
+
+/** doc-200k as a stream of requests: every request carries a document never seen before. */
+export function docBodies(bytes: number): () => string {
+  return factory(docBody(bytes, SLOT), (n) => String(20417 + n).padStart(6, '0'));
 }
 
 /** mulberry32: small, fast, seeded, so the document is the same on every run. */
@@ -137,9 +164,9 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
  * An incident report of about `bytes` bytes (UTF-8): prose paragraphs and excerpts of
  * service logs, alternating, as someone pastes them for a summary.
  */
-export function longDocument(bytes: number, seed = 20241103): string {
+export function longDocument(bytes: number, seed = 20241103, reportId = '020417'): string {
   const r = rng(seed);
-  const parts: string[] = ['Incident report INC-20417: degraded checkout in eu-west\n'];
+  const parts: string[] = [`Incident report INC-${reportId}: degraded checkout in eu-west\n`];
   let size = Buffer.byteLength(parts[0]!);
   let t = Date.UTC(2024, 10, 3, 18, 0, 0);
   let section = 1;
@@ -170,7 +197,7 @@ export function longDocument(bytes: number, seed = 20241103): string {
 }
 
 /** A document-summarisation request whose JSON body is about `bytes` bytes. */
-export function docBody(bytes: number): string {
+export function docBody(bytes: number, reportId?: string): string {
   const shell = (doc: string): string => JSON.stringify({
     messages: [
       { role: 'system', content: 'You summarise operational documents for engineering managers: five bullet points on impact, cause, timeline, follow-ups and open questions, then one paragraph of recommendations.' },
@@ -182,5 +209,5 @@ export function docBody(bytes: number): string {
   });
   const overhead = Buffer.byteLength(shell(''));
   // JSON escapes each newline as two bytes: aim below the target, then the document fills it.
-  return shell(longDocument(Math.floor((bytes - overhead) * 0.978)));
+  return shell(longDocument(Math.floor((bytes - overhead) * 0.978), undefined, reportId));
 }

@@ -9,6 +9,10 @@
  * paranoia level 1, plus the LLM rules at their defaults where the build has them), each
  * in its own process, on what the Azure OpenAI Python SDK sends (bench/bodies.ts):
  * chat-4k, a 4 KB coding conversation, and doc-200k, a 200 KB document to summarise.
+ * Every request of those differs from the one before, as real traffic does: chat-4k
+ * repeats the system prompt and history with a new last turn, doc-200k brings a new
+ * document each time; so what the WAF remembers across requests helps only where text
+ * really repeats.
  * The two are measured alternately (off, on, off, on; DURATION in all for each) so that
  * other load on the machine hits both alike. Before the load, a SQL injection in `user`
  * must get 403 waf_blocked from the WAF-on gateway (else the bench stops), and the
@@ -37,7 +41,7 @@ import { createCa, issueServerCert } from '../src/network/dev-ca.js';
 import { generateKey, hashKey } from '../src/identity/key-hash.js';
 import { detectCrsVersion } from '../src/waf/crs/crs-version.js';
 import { WafConfigSchema } from '../src/waf/config.js';
-import { SDK_HEADERS, chat4kBody, docBody } from './bodies.js';
+import { SDK_HEADERS, chat4kBodies, chat4kBody, docBodies } from './bodies.js';
 import { formatSummary, summarise, type CpuProfile } from './prof-top.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -115,20 +119,26 @@ interface RunResult {
 type Headers = Record<string, string>;
 const jsonHeaders = (apiKey: string): Headers => ({ 'api-key': apiKey, 'content-type': 'application/json' });
 
-async function load(url: string, ca: string, headers: Headers, body: string, duration = DURATION, report = true): Promise<Omit<RunResult, 'cpu'> & { seconds: number }> {
-  const r = await autocannon({ url: `${url}${PATH}`, method: 'POST', connections: CONNECTIONS, duration, headers, body, tlsOptions: { ca } } as autocannon.Options);
+/** A request body: the same bytes every time, or a factory called for each request. */
+type Body = string | (() => string);
+
+async function load(url: string, ca: string, headers: Headers, body: Body, duration = DURATION, report = true): Promise<Omit<RunResult, 'cpu'> & { seconds: number }> {
+  const each = typeof body === 'string'
+    ? { body }
+    : { requests: [{ method: 'POST', path: PATH, headers, setupRequest: (req: object) => ({ ...req, body: body() }) }] };
+  const r = await autocannon({ url: `${url}${PATH}`, method: 'POST', connections: CONNECTIONS, duration, headers, ...each, tlsOptions: { ca } } as autocannon.Options);
   const errors = r.errors + r.timeouts + r.non2xx;
   if (errors > 0 && report) console.error('  non-2xx/errors:', JSON.stringify((r as unknown as { statusCodeStats: unknown }).statusCodeStats), 'errors', r.errors, 'timeouts', r.timeouts);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors, seconds: r.duration };
 }
 
-const warm = (url: string, ca: string, headers: Headers, body: string): Promise<unknown> => load(url, ca, headers, body, WARM_SECONDS, false);
+const warm = (url: string, ca: string, headers: Headers, body: Body): Promise<unknown> => load(url, ca, headers, body, WARM_SECONDS, false);
 
 /**
  * A measured run through a gateway: its CPU time over the run, per request, and with
  * BENCH_CPU_PROF a profile of just this run (`<name>.cpuprofile`).
  */
-async function measure(gw: Child, ca: string, headers: Headers, body: string, name: string): Promise<RunResult & { profile: string | null }> {
+async function measure(gw: Child, ca: string, headers: Headers, body: Body, name: string): Promise<RunResult & { profile: string | null }> {
   const profile = PROF_DIR === undefined ? null : join(PROF_DIR, `${name}.cpuprofile`);
   if (profile !== null) await ask(gw, { prof: 'start' }, 'prof');
   const cpu0 = await cpuOf(gw);
@@ -147,7 +157,7 @@ const AB_ROUNDS = 2;
  * configuration's gateway over its own slices; with BENCH_CPU_PROF one profile per
  * gateway (idle while the other one runs).
  */
-async function measureAlternately(runs: { gw: Child; name: string }[], ca: string, headers: Headers, body: string): Promise<(RunResult & { profile: string | null })[]> {
+async function measureAlternately(runs: { gw: Child; name: string }[], ca: string, headers: Headers, body: Body): Promise<(RunResult & { profile: string | null })[]> {
   const acc = runs.map(() => ({ requests: 0, seconds: 0, p50: 0, p99: 0, errors: 0, cpuUs: 0 }));
   const profiles = runs.map(({ name }) => (PROF_DIR === undefined ? null : join(PROF_DIR, `${name}.cpuprofile`)));
   for (const [i, { gw }] of runs.entries()) if (profiles[i] !== null) await ask(gw, { prof: 'start' }, 'prof');
@@ -306,7 +316,9 @@ ${process.env.BENCH_EXTRA_YAML ?? ''}
       console.log(`\npaced SSE (a chunk every 20 ms, ${runs} streams): gateway adds ${(addedFirst / runs).toFixed(2)} ms to the first chunk and ${(addedMean / runs).toFixed(2)} ms per chunk on average`);
     }
 
-    const wafScenarios = ([['chat-4k', chat4kBody()], ['doc-200k', docBody(200 * 1024)]] as const).filter(([id]) => only.has(id));
+    // Each request differs from the last as real traffic does (bodies.ts): a new last turn
+    // after the same history, a new document; the bodies are built before the load starts.
+    const wafScenarios = ([['chat-4k', chat4kBodies()], ['doc-200k', docBodies(200 * 1024)]] as const).filter(([id]) => only.has(id));
     if (wafScenarios.length > 0) {
       const headers: Headers = { ...SDK_HEADERS, 'api-key': key };
       const llmInConfig = 'llm' in WafConfigSchema.shape;
@@ -330,9 +342,10 @@ ${process.env.BENCH_EXTRA_YAML ?? ''}
       let chatCost: number | null = null;
       const profiles: [string, string, number][] = [];
       for (const [id, body] of wafScenarios) {
+        const sample = body();
         // The benchmark body must be clean traffic on both: a refusal here would make the load all errors.
         for (const [name, c] of [['off', gw!], ['on', gwWaf!]] as const) {
-          const r = await post(probeAgent, c.url, headers, body);
+          const r = await post(probeAgent, c.url, headers, sample);
           if (r.status !== 200) throw new BenchAbort(`${id}: the WAF-${name} gateway refused the benchmark body: ${r.status} ${r.text.slice(0, 300)}`);
         }
         await warm(gw!.url, ca.certPem, headers, body);
@@ -344,7 +357,7 @@ ${process.env.BENCH_EXTRA_YAML ?? ''}
         for (const [name, r] of [['WAF off', off], ['WAF on', on]] as const) if (r.errors > 0) problems.push(`${id} ${name}: ${r.errors} non-2xx/errors`);
         const cost = 100 * (1 - on.rps / off.rps);
         if (id === 'chat-4k') chatCost = cost;
-        const kb = `${(Buffer.byteLength(body) / 1024).toFixed(0)} KiB`;
+        const kb = `${(Buffer.byteLength(sample) / 1024).toFixed(0)} KiB`;
         console.log(row(id, 'off', off));
         console.log(row(`  ${kb}`, 'on', on, `${cost.toFixed(1)} %`));
         // Throughput cost is what this machine shows (client, emulator and gateway share its cores);

@@ -40,6 +40,8 @@ export interface RuleSetOptions {
   readonly promptExemptTags: readonly string[];
   /** See CompileOptions.allHeadersExcept. */
   readonly allHeadersExcept: readonly string[] | null;
+  /** See CompileOptions.foldConstants (tests compare with it off). */
+  readonly foldConstants?: boolean;
 }
 
 export interface LoadedRuleSet extends CompiledRuleSet {
@@ -75,7 +77,7 @@ export function loadRuleSet(opts: RuleSetOptions): LoadedRuleSet {
   addText(opts.customText, '<waf.customRulesText>');
   if (opts.crs !== null) addFiles(opts.crs.files, opts.crs.rulesDir);
   addText(overridesText(opts), '<waf.crs overrides>');
-  const compiled = compileRuleSet(directives, errors, { promptExemptTags: opts.promptExemptTags, allHeadersExcept: opts.allHeadersExcept });
+  const compiled = compileRuleSet(directives, errors, { promptExemptTags: opts.promptExemptTags, allHeadersExcept: opts.allHeadersExcept, foldConstants: opts.foldConstants ?? true });
   return { ...compiled, crs, files };
 }
 

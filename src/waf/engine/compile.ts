@@ -11,9 +11,11 @@ import { compileRx, createOperator, OperatorError } from '../operators/index.js'
 import { compileChain, TransformError } from '../transforms/index.js';
 import { compileActions, inRanges, type CompiledActions, type Disruptive } from './actions.js';
 import type { LoadIssue } from './load-issues.js';
-import type { CompiledMarker, CompiledPhase, CompiledRule, PhaseEntry } from './rule.js';
-import { bindExclusions, compileSelector, isKnownVariable, makeTarget, setExclusions, type Exclusion, type Target } from './targets.js';
+import type { CompiledMarker, CompiledPhase, CompiledRule, PhaseEntry, TargetGroup } from './rule.js';
+import { bindExclusions, compileSelector, isKnownVariable, makeTarget, setExclusions, SOURCE_REQUEST, type Exclusion, type Target } from './targets.js';
 import { ValueMemo } from './value-memo.js';
+import { compileMacro } from './macro.js';
+import { foldTx } from './fold-tx.js';
 
 /**
  * Operators whose verdict depends only on the (transformed) value, when their argument
@@ -33,6 +35,8 @@ export interface CompileOptions {
    * CRS inspects only a few named headers; at a gateway, any header reaches the backend.
    */
   readonly allHeadersExcept: readonly string[] | null;
+  /** Evaluate at load the rules whose outcome is the same on every request (fold-tx.ts). Default: true. */
+  readonly foldConstants?: boolean;
 }
 
 export interface CompiledRuleSet {
@@ -132,14 +136,14 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
     }
   }
 
-  const phases: CompiledPhase[] = [{ entries: [], markers: new Map() }];
+  const phases: CompiledPhase[] = [{ entries: [], markers: new Map(), program: { entries: [], markers: new Map() } }];
   for (let p = 1; p <= 5; p++) {
     const entries: PhaseEntry[] = order.filter((e) => e.kind === 'marker' || e.phase === p);
     const markers = new Map<string, number[]>();
     entries.forEach((e, i) => {
       if (e.kind === 'marker') (markers.get(e.name) ?? markers.set(e.name, []).get(e.name)!).push(i);
     });
-    phases.push({ entries, markers });
+    phases.push({ entries, markers, program: { entries, markers } });
   }
   let slots = 0;
   const all: CompiledRule[] = [];
@@ -152,6 +156,7 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
       if (opts.allHeadersExcept !== null && webAttack(link.tags)) addHeaderTarget(link, opts.allHeadersExcept);
     }
   }
+  groupTargets(all);
   // Which rules each ctl target removal names, so the request path only indexes.
   for (const r of all) {
     for (const a of r.actions.matchActions) {
@@ -159,12 +164,33 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
       if (a.kind === 'remove_target_tag') for (const x of all) { if (x.tags.includes(a.tag)) a.affected.push(x.ordinal); }
     }
   }
+  if (opts.foldConstants !== false) foldTx(phases, all);
   for (const r of rules) {
     if (r.phase >= 3) {
       issues.push({ ruleId: r.id, file: r.file, line: r.line, kind: 'phase', name: `phase:${r.phase}`, effect: 'not_run', message: r.phase === 5 ? 'logging-phase rule: Portcullis writes its own audit record' : 'response-phase rule: responses are streamed to the client, not buffered for inspection' });
     }
   }
   return { phases, memo: new ValueMemo(slots), ruleCount: rules.length, issues };
+}
+
+/**
+ * Groups the memoizable rules whose targets are whole request collections by what they
+ * read (rule.ts, TargetGroup). CRS attack rules read a handful of such target lists.
+ */
+function groupTargets(all: readonly CompiledRule[]): void {
+  const groups = new Map<string, TargetGroup>();
+  for (const r of all) {
+    if (r.slot < 0 || r.isAction || r.targets.length === 0) continue;
+    if (!r.targets.every((t) => t.source === SOURCE_REQUEST && t.selector === null && !t.count && t.otherExclusions === null)) continue;
+    const sig = `${r.exemptPrompt ? 1 : 0}|${r.targets.map((t) => `${t.index}:${t.excludedKeys?.id ?? 0}`).join(',')}`;
+    let g = groups.get(sig);
+    if (g === undefined) {
+      g = { id: groups.size, exemptPrompt: r.exemptPrompt, targets: r.targets, words: [] };
+      groups.set(sig, g);
+    }
+    if (!g.words.includes(r.slot >> 5)) g.words.push(r.slot >> 5);
+    r.group = g;
+  }
 }
 
 const HEADERS_SPEC = { collection: 'REQUEST_HEADERS', count: false, exclude: false, selector: null } as const;
@@ -296,9 +322,10 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     chain: null,
     captureNeeded: actions.capture && shared.readsCaptures,
     ordinal: -1,
+    group: null,
   };
   if (d.kind === 'SecAction') {
-    return { ...base, targets: [], exclusions: null, isAction: true, operator: null, negated: false, slot: -1 };
+    return { ...base, targets: [], exclusions: null, isAction: true, operator: null, argument: null, negated: false, slot: -1 };
   }
   const targets: Target[] = [];
   let exclusions: Exclusion[] | null = null;
@@ -333,5 +360,5 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
   }
   const pure = PURE_OPERATORS.has(d.operator.name.toLowerCase()) && !d.operator.argument.includes('%{');
   const memoizable = pure && !base.captureNeeded;
-  return { ...base, targets, exclusions, isAction: false, operator, negated: d.operator.negated, slot: memoizable ? 0 : -1 };
+  return { ...base, targets, exclusions, isAction: false, operator, argument: compileMacro(d.operator.argument), negated: d.operator.negated, slot: memoizable ? 0 : -1 };
 }

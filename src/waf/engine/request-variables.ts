@@ -8,6 +8,7 @@ import { EMPTY, element, promptElement, scalar, secretElement, type Element } fr
 import { createHash } from 'node:crypto';
 import type { ValueMemo } from './value-memo.js';
 import type { KeySet } from './targets.js';
+import type { TargetGroup } from './rule.js';
 
 /**
  * A collection's remembered verdicts, folded for one request: bit `slot` of `allMiss` is
@@ -48,6 +49,8 @@ const BODY_VARIABLES: ReadonlySet<string> = new Set([
   'REQUEST_BODY', 'REQBODY_ERROR', 'REQBODY_PROCESSOR_ERROR', 'REQBODY_ERROR_MSG',
   'REQBODY_PROCESSOR_ERROR_MSG', 'URLENCODED_ERROR',
 ]);
+
+const NOT_FOLDABLE: readonly number[] = Object.freeze([]);
 
 export class RequestVariables {
   private readonly req: WafRequest;
@@ -96,6 +99,7 @@ export class RequestVariables {
   showBody(): void {
     if (this.bodyVisible) return;
     this.bodyVisible = true;
+    this.groups.length = 0;
     for (const i of this.builtWithoutBody) {
       this.cache[i] = undefined;
       this.byKey[i] = undefined;
@@ -150,6 +154,34 @@ export class RequestVariables {
       byKeys[k] = a;
     }
     return a;
+  }
+
+  /** By TargetGroup id: the fold of its targets' folds, or NOT_FOLDABLE. */
+  private readonly groups: (readonly number[] | undefined)[] = [];
+
+  /**
+   * For a group of rules reading the same whole collections: bit `slot` is set where the
+   * rule in that slot is a remembered miss on every member of every target. null when some
+   * member must be looked at anyway (pending), so the caller takes the per-target path.
+   */
+  groupMiss(g: TargetGroup): readonly number[] | null {
+    let m = this.groups[g.id];
+    if (m === undefined) {
+      // Only the words holding the group's slots: the others are never read through it.
+      const acc = new Array<number>(this.memo?.words ?? 0).fill(0);
+      for (const w of g.words) acc[w] = -1;
+      for (const t of g.targets) {
+        const a = this.aggregate(t.index, t.collection, g.exemptPrompt, t.excludedKeys);
+        if (a.pending.length > 0) {
+          m = NOT_FOLDABLE;
+          break;
+        }
+        for (const w of g.words) acc[w]! &= a.allMiss[w]!;
+      }
+      m ??= acc;
+      this.groups[g.id] = m;
+    }
+    return m === NOT_FOLDABLE ? null : m;
   }
 
   private headersView: WafRequest | null = null;

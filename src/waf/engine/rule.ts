@@ -2,6 +2,7 @@ import type { Operator } from '../operators/operator.js';
 import type { CompiledChain } from '../transforms/index.js';
 import type { CompiledActions, Disruptive } from './actions.js';
 import type { Exclusion, Target } from './targets.js';
+import type { Macro } from './macro.js';
 
 /** A SecRule or SecAction ready to run; chained rules hang off `chain`. */
 export interface CompiledRule {
@@ -19,6 +20,8 @@ export interface CompiledRule {
   exclusions: Exclusion[] | null;
   readonly isAction: boolean;
   readonly operator: Operator | null;
+  /** The operator's argument as a macro, for load-time analysis (fold-tx.ts); null for SecAction. */
+  readonly argument: Macro | null;
   readonly negated: boolean;
   readonly actions: CompiledActions;
   readonly transform: CompiledChain;
@@ -36,6 +39,21 @@ export interface CompiledRule {
   slot: number;
   /** The operator must write TX:0–9 because this chain reads them back. */
   readonly captureNeeded: boolean;
+  /**
+   * Rules whose targets are all whole request collections (same collections, same key
+   * exclusions, same prompt exemption) share a group: per request, one fold of the group's
+   * remembered misses answers "nothing new to look at" for all of them. null: not grouped.
+   */
+  group: TargetGroup | null;
+}
+
+export interface TargetGroup {
+  /** Dense, from 0: per-request arrays index by it. */
+  readonly id: number;
+  readonly exemptPrompt: boolean;
+  readonly targets: readonly Target[];
+  /** The memo bitset words that hold its rules' slots: the only ones worth folding. */
+  readonly words: number[];
 }
 
 export interface CompiledMarker {
@@ -45,8 +63,36 @@ export interface CompiledMarker {
 
 export type PhaseEntry = CompiledRule | CompiledMarker;
 
-export interface CompiledPhase {
-  readonly entries: readonly PhaseEntry[];
+/** A rule evaluated at load whose effect is the same on every request: these TX assignments. */
+export interface CompiledAssign {
+  readonly kind: 'assign';
+  /** The rule it stands for (a ctl may still remove it at run time). */
+  readonly rule: CompiledRule;
+  /** In order; null deletes the key. */
+  readonly writes: readonly (readonly [string, string | null])[];
+}
+
+/** A rule evaluated at load that always skips ahead: resume after entry `to` (the marker), or end the phase. */
+export interface CompiledJump {
+  readonly kind: 'jump';
+  readonly rule: CompiledRule;
+  /** Index in the program of the marker to resume after; the program's length ends the phase. */
+  readonly to: number;
+}
+
+export type ProgramEntry = PhaseEntry | CompiledAssign | CompiledJump;
+
+export interface PhaseProgram {
+  readonly entries: readonly ProgramEntry[];
   /** Marker name → indexes of the markers of that name in `entries`, ascending (skipAfter resumes after the next one). */
   readonly markers: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface CompiledPhase {
+  /** The phase's rules and markers as written (after removals), for introspection. */
+  readonly entries: readonly PhaseEntry[];
+  /** Marker name → indexes of the markers of that name in `entries`, ascending. */
+  readonly markers: ReadonlyMap<string, readonly number[]>;
+  /** What runs: `entries` with the rules whose outcome is fixed at load folded (fold-tx.ts). */
+  program: PhaseProgram;
 }

@@ -27,7 +27,12 @@ export function isKnownVariable(name: string): boolean {
 export type Selector =
   | null
   | { readonly kind: 'key'; readonly key: string }
-  | { readonly kind: 'regex'; readonly re: RegExp };
+  /**
+   * `prefix`: the lower-cased literal when the pattern is just `^literal` (CRS's
+   * `TX:/^header_name_920450_/`), so store keys (always lower case) are compared with
+   * startsWith instead of a regex run per key.
+   */
+  | { readonly kind: 'regex'; readonly re: RegExp; readonly prefix: string | null };
 
 export interface Target {
   readonly collection: string;
@@ -63,7 +68,8 @@ export function compileSelector(spec: VariableSpec, ruleId: string | null): Sele
   if (s === null) return null;
   if (s.kind === 'key') return { kind: 'key', key: s.value.toLowerCase() };
   // ModSecurity compiles selector regexes case-insensitively (keys are case-insensitive).
-  return { kind: 'regex', re: compileRx(`(?i)${s.pattern}`, ruleId).re };
+  const literal = /^\^([A-Za-z0-9_-]+)$/.exec(s.pattern);
+  return { kind: 'regex', re: compileRx(`(?i)${s.pattern}`, ruleId).re, prefix: literal === null ? null : literal[1]!.toLowerCase() };
 }
 
 export function selects(sel: Selector, e: Element): boolean {

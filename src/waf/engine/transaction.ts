@@ -109,10 +109,24 @@ export class Transaction implements OperatorContext, MacroScope {
       this.request.showBody();
     }
     if (this.stopped || this.engineMode === 'Off') return;
-    const entries = phase.entries;
+    const { entries, markers } = phase.program;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       if (e.kind === 'marker') continue;
+      if (e.kind === 'assign') {
+        // A rule evaluated at load (fold-tx.ts): its TX writes, unless a ctl removed it.
+        if (this.isRemoved(e.rule)) continue;
+        const tx = this.store('TX');
+        for (const [k, v] of e.writes) {
+          if (v === null) tx.delete(k);
+          else tx.set(k, v);
+        }
+        continue;
+      }
+      if (e.kind === 'jump') {
+        if (!this.isRemoved(e.rule)) i = e.to;
+        continue;
+      }
       if (this.isRemoved(e)) continue;
       if (!this.evaluateChain(e)) continue;
       if (e.log) this.record(e, phaseNumber);
@@ -135,7 +149,7 @@ export class Transaction implements OperatorContext, MacroScope {
       }
       if (a.skipAfter !== null) {
         // ModSecurity searches forward for the marker; none ahead ends the phase.
-        const at = phase.markers.get(a.skipAfter)?.find((m) => m > i);
+        const at = markers.get(a.skipAfter)?.find((m) => m > i);
         if (at === undefined) return;
         i = at;
       } else if (a.skip > 0) {
@@ -224,6 +238,13 @@ export class Transaction implements OperatorContext, MacroScope {
     }
     this.captures = rule.captureNeeded ? this.captureSlots : null;
     const runtime = this.targetRemovals === null ? null : this.runtimeExclusions(rule);
+    const group = rule.group;
+    if (group !== null && runtime === null && this.memo !== null) {
+      // Most CRS rules on most requests: every value they read is a remembered miss.
+      const miss = this.request.groupMiss(group);
+      const slot = rule.slot;
+      if (miss !== null && ((miss[slot >> 5]! >>> (slot & 31)) & 1) === 1) return false;
+    }
     let matched = false;
     for (const t of rule.targets) {
       const sel = t.selector;
@@ -312,10 +333,10 @@ export class Transaction implements OperatorContext, MacroScope {
     this.matchedVars.push(dynamicElement(name, value));
     if (this.captures !== null) {
       const tx = this.store('TX');
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < CAPTURE_KEYS.length; i++) {
         const c = this.captures[i];
-        if (c === undefined) tx.delete(String(i));
-        else tx.set(String(i), c);
+        if (c === undefined) tx.delete(CAPTURE_KEYS[i]!);
+        else tx.set(CAPTURE_KEYS[i]!, c);
       }
     }
     this.runMatchActions(rule.actions.matchActions);
@@ -376,7 +397,9 @@ export class Transaction implements OperatorContext, MacroScope {
       }
       // Select before building elements: TX holds ~100 entries and a /regex/ picks a few.
       const out: Element[] = [];
-      for (const [k, v] of s) if (sel === null || sel.re.test(k)) out.push(dynamicElement(k, v));
+      if (sel === null) for (const [k, v] of s) out.push(dynamicElement(k, v));
+      else if (sel.prefix !== null) for (const [k, v] of s) { if (k.startsWith(sel.prefix)) out.push(dynamicElement(k, v)); }
+      else for (const [k, v] of s) if (sel.re.test(k)) out.push(dynamicElement(k, v));
       return out;
     }
     switch (c) {
@@ -443,6 +466,8 @@ export class Transaction implements OperatorContext, MacroScope {
     });
   }
 }
+
+const CAPTURE_KEYS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 function namesCollection(list: readonly Exclusion[], collection: string): boolean {
   for (const x of list) if (x.collection === collection) return true;

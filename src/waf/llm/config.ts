@@ -92,6 +92,13 @@ export const LlmLimitsSchema = z
       .max(64 * 1024 * 1024)
       .default(1024 * 1024)
       .describe('Characters inspected per request across all fields. Default: 1048576.'),
+    rememberClean: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(16384)
+      .describe('Prompt texts of 256 characters or more found clean that are remembered, by SHA-256 digest only, so the system prompt and the earlier turns a chat client re-sends with every request are not scanned again. Texts with any finding are always scanned. 0 turns this off. Default: 16384 (about 1.6 MB).'),
   })
   .describe('Bounds on the work per request.');
 

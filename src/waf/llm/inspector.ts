@@ -17,6 +17,7 @@ import { createInjectionScanner, INJECTION_CATEGORIES, type InjectionScanner, ty
 import { textFacts } from './facts.js';
 import { redact } from './redact.js';
 import { createSecretScanner, SECRET_TYPES, type SecretScanner, type SecretSpan } from './secrets.js';
+import { CleanTextMemo } from './clean-memo.js';
 import { createSsrfChecker, SSRF_REASON_MESSAGES, type SsrfChecker } from './ssrf.js';
 
 export { LlmRulesConfigSchema, DEFAULT_SECRET_ACTIONS, type LlmRulesConfig } from './config.js';
@@ -87,7 +88,8 @@ export function createLlmInspector(config: LlmRulesConfig): LlmInspector {
 
   const ssrf: SsrfChecker | null = config.ssrf.enabled ? createSsrfChecker({ allowHosts: config.ssrf.allowHosts }) : null;
   const ssrfAction: LlmAction = config.ssrf.action;
-  const { maxFieldChars, maxTotalChars } = config.limits;
+  const { maxFieldChars, maxTotalChars, rememberClean } = config.limits;
+  const clean = rememberClean > 0 && (injection !== null || secrets !== null) ? new CleanTextMemo(rememberClean) : null;
 
   return {
     inspect(fields: readonly PromptField[]): LlmInspection {
@@ -97,6 +99,7 @@ export function createLlmInspector(config: LlmRulesConfig): LlmInspector {
       let budget = maxTotalChars;
       let truncated = false;
       const toolNames = injection !== null ? toolNamesOf(fields) : NO_NAMES;
+      let tools: string | null = null;
 
       for (const f of fields) {
         if (f.kind === 'data') continue;
@@ -122,6 +125,11 @@ export function createLlmInspector(config: LlmRulesConfig): LlmInspector {
         }
         budget -= text.length;
         if (text.length === 0) continue;
+
+        // The verdict depends on the text, the field's kind and the tool names the text may mention.
+        const remembered = clean === null ? null : clean.key(text, `${f.kind}\u0001${(tools ??= toolNames.join('\u0001'))}`);
+        if (remembered !== null && clean!.has(remembered)) continue;
+        const foundBefore = findings === null ? 0 : findings.length;
 
         // What both scanners start from (digit and base64 runs), found once.
         const facts = injection !== null || secrets !== null ? textFacts(text) : undefined;
@@ -154,6 +162,7 @@ export function createLlmInspector(config: LlmRulesConfig): LlmInspector {
             }
           }
         }
+        if (remembered !== null && (findings === null ? 0 : findings.length) === foundBefore) clean!.add(remembered);
       }
       if (findings === null && !truncated) return EMPTY;
       return { findings: findings ?? [], redactions: redactions ?? [], truncated };

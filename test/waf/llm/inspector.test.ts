@@ -21,7 +21,7 @@ test('schema defaults', () => {
     promptInjection: { enabled: true, action: 'block', categories: {}, threshold: 1 },
     secrets: { enabled: true, types: {} },
     ssrf: { enabled: true, action: 'block', allowHosts: [] },
-    limits: { maxFieldChars: 262_144, maxTotalChars: 1_048_576 },
+    limits: { maxFieldChars: 262_144, maxTotalChars: 1_048_576, rememberClean: 16_384 },
   });
   assert.equal(DEFAULT_SECRET_ACTIONS.credit_card, 'redact');
   assert.equal(DEFAULT_SECRET_ACTIONS.private_key, 'block');
