@@ -149,7 +149,7 @@ async function measure(gw: Child, ca: string, headers: Headers, body: Body, name
 }
 
 /** Slices each WAF-off / WAF-on measurement is cut into, run alternately, so drift (other load on the machine, a GC-heavy phase) hits both alike. */
-const AB_ROUNDS = 2;
+const AB_ROUNDS = 4;
 
 /**
  * Configurations measured alternately, AB_ROUNDS slices of DURATION / AB_ROUNDS seconds

@@ -28,18 +28,29 @@ export function element(key: string, value: string, prompt = false): Element {
 /**
  * A prompt value: read only by rules that inspect prompts (none of the web-attack groups),
  * so it is not converted or looked up until then, and never remembered (long, rarely repeated).
+ * A class, so the lazy `value` is one getter on the prototype, not a closure per element.
  */
+class PromptElement implements Element {
+  readonly key: string;
+  readonly keyLower: string;
+  readonly prompt = true;
+  memo: MemoRow | null | undefined = null;
+  readonly secret = false;
+  private readonly source: { readonly value: string };
+
+  constructor(key: string, source: { readonly value: string }) {
+    this.key = key;
+    this.keyLower = key.toLowerCase();
+    this.source = source;
+  }
+
+  get value(): string {
+    return this.source.value;
+  }
+}
+
 export function promptElement(key: string, source: { readonly value: string }): Element {
-  return {
-    key,
-    keyLower: key.toLowerCase(),
-    get value(): string {
-      return source.value;
-    },
-    prompt: true,
-    memo: null,
-    secret: false,
-  };
+  return new PromptElement(key, source);
 }
 
 /** An element whose value changes while rules run (TX, MATCHED_VARS): never remembered. */

@@ -42,6 +42,10 @@ export function compileMacro(text: string): Macro {
 export function expandMacro(m: Macro, scope: MacroScope): string {
   if (m.constant !== null) return m.constant;
   let out = '';
-  for (const p of m.parts) out += typeof p === 'string' ? p : scope.lookup(p.collection, p.key);
+  const parts = m.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    out += typeof p === 'string' ? p : scope.lookup(p.collection, p.key);
+  }
   return out;
 }

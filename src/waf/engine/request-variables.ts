@@ -5,20 +5,49 @@
  */
 import type { WafArg, WafRequest } from '../request/types.js';
 import { EMPTY, element, promptElement, scalar, secretElement, type Element } from './element.js';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ValueMemo } from './value-memo.js';
 import type { KeySet } from './targets.js';
 import type { TargetGroup } from './rule.js';
 
 /**
- * A collection's remembered verdicts, folded for one request: bit `slot` of `allMiss` is
- * set where every remembered element is a known miss; `pending` are the elements that
- * must still be looked at one by one (first seen in this request, or not remembered).
- * Plain arrays of int32 on purpose: small typed arrays cost an off-heap allocation each.
+ * A collection's remembered verdicts for one request: `pending` are the members that must
+ * be looked at one by one (first seen in this request, or not remembered); the others'
+ * rows are folded word by word on demand (missWord): a rule set has ~50 words of slots
+ * and a rule reads one, so folding them all up front cost more than it saved.
  */
-export interface Aggregate {
-  readonly allMiss: number[];
-  readonly pending: readonly Element[];
+export class Aggregate {
+  readonly pending: Element[] = [];
+  /** Miss bitsets of the remembered members. */
+  readonly rows: Int32Array[] = [];
+  /**
+   * Words folded so far: usually one or two per collection and request, so two fields
+   * before a list (small arrays cost more to grow than the fold they save).
+   */
+  private w0 = -1;
+  private m0 = 0;
+  private w1 = -1;
+  private m1 = 0;
+  private more: number[] | null = null;
+
+  /** Bit `slot & 31` set where the rule in that slot is a remembered miss on every remembered member. */
+  missWord(w: number): number {
+    if (w === this.w0) return this.m0;
+    if (w === this.w1) return this.m1;
+    const more = this.more;
+    if (more !== null) for (let i = 0; i < more.length; i += 2) if (more[i] === w) return more[i + 1]!;
+    let m = -1;
+    const rows = this.rows;
+    for (let i = 0; i < rows.length; i++) m &= rows[i]![w]!;
+    if (this.w0 < 0) {
+      this.w0 = w;
+      this.m0 = m;
+    } else if (this.w1 < 0) {
+      this.w1 = w;
+      this.m1 = m;
+    } else (this.more ??= []).push(w, m);
+    return m;
+  }
 }
 
 /** Variables this engine fills from the request; any other request-side name disables its rule at load. */
@@ -51,6 +80,8 @@ const BODY_VARIABLES: ReadonlySet<string> = new Set([
 ]);
 
 const NOT_FOLDABLE: readonly number[] = Object.freeze([]);
+/** Above the number of variables (targets.ts VARIABLE_NAMES): folds are keyed by index below it. */
+const MAX_VARIABLES = 1024;
 
 export class RequestVariables {
   private readonly req: WafRequest;
@@ -81,9 +112,11 @@ export class RequestVariables {
       v = this.build(name);
       // Each value's memo row is looked up once per request, here, not per rule.
       const memo = this.memo;
-      for (const e of v) {
+      for (let i = 0; i < v.length; i++) {
+        const e = v[i]!;
         if (e.memo !== undefined) continue;
-        e.memo = memo === null ? null : memo.row(e.secret ? `\u0000${createHash('sha256').update(e.value, 'latin1').digest('base64')}` : e.value);
+        // One-shot hash: a byte string as UTF-8 is still one encoding per value, so distinct credentials keep distinct keys.
+        e.memo = memo === null ? null : memo.row(e.secret ? `\u0000${hash('sha256', e.value, 'base64')}` : e.value);
       }
       // DURATION grows during the transaction: never cached.
       if (name !== 'DURATION') this.cache[index] = v;
@@ -103,12 +136,16 @@ export class RequestVariables {
     for (const i of this.builtWithoutBody) {
       this.cache[i] = undefined;
       this.byKey[i] = undefined;
-      for (const byKeys of this.aggregates) if (byKeys !== undefined) byKeys[i * 2] = byKeys[i * 2 + 1] = undefined;
     }
+    const body = new Set(this.builtWithoutBody);
+    for (const k of [...this.aggregates.keys()]) if (body.has((k >> 1) % MAX_VARIABLES)) this.aggregates.delete(k);
   }
 
-  /** By KeySet id (0: none), then by variable index × 2 + skipPrompt. */
-  private readonly aggregates: ((Aggregate | undefined)[] | undefined)[] = [];
+  /**
+   * By (KeySet id × MAX_VARIABLES + variable index) × 2 + skipPrompt. A Map: nested arrays
+   * indexed by KeySet id and variable index were sparse, a dozen KB per request.
+   */
+  private readonly aggregates = new Map<number, Aggregate>();
   private readonly byKey: (Map<string, Element[]> | undefined)[] = [];
 
   /** The members of a request variable whose key is `keyLower` (`REQUEST_HEADERS:User-Agent`). */
@@ -132,26 +169,20 @@ export class RequestVariables {
    * verdicts stay unknown and would spoil the fold).
    */
   aggregate(index: number, name: string, skipPrompt: boolean, skipKeys: KeySet | null): Aggregate {
-    const k = index * 2 + (skipPrompt ? 1 : 0);
-    const byKeys = (this.aggregates[skipKeys?.id ?? 0] ??= []);
-    let a = byKeys[k];
+    const k = ((skipKeys?.id ?? 0) * MAX_VARIABLES + index) * 2 + (skipPrompt ? 1 : 0);
+    let a = this.aggregates.get(k);
     if (a === undefined) {
-      const words = this.memo?.words ?? 0;
-      const allMiss: number[] = new Array<number>(words).fill(-1);
-      const pending: Element[] = [];
-      for (const e of this.at(index, name)) {
+      a = new Aggregate();
+      const all = this.at(index, name);
+      for (let i = 0; i < all.length; i++) {
+        const e = all[i]!;
         if (skipPrompt && e.prompt) continue;
         if (skipKeys !== null && skipKeys.keys.has(e.keyLower)) continue;
         const row = e.memo;
-        if (row == null || row.uses === 1) {
-          pending.push(e);
-          continue;
-        }
-        const m = row.miss;
-        for (let i = 0; i < words; i++) allMiss[i]! &= m[i]!;
+        if (row == null || row.uses === 1) a.pending.push(e);
+        else a.rows.push(row.miss);
       }
-      a = { allMiss, pending };
-      byKeys[k] = a;
+      this.aggregates.set(k, a);
     }
     return a;
   }
@@ -160,23 +191,24 @@ export class RequestVariables {
   private readonly groups: (readonly number[] | undefined)[] = [];
 
   /**
-   * For a group of rules reading the same whole collections: bit `slot` is set where the
-   * rule in that slot is a remembered miss on every member of every target. null when some
-   * member must be looked at anyway (pending), so the caller takes the per-target path.
+   * For a group of rules reading the same whole collections: word i stands for memo word
+   * g.words[i], and bit `slot & 31` of it is set where the rule in that slot is a remembered
+   * miss on every member of every target. null when some member must be looked at anyway
+   * (pending), so the caller takes the per-target path.
    */
   groupMiss(g: TargetGroup): readonly number[] | null {
     let m = this.groups[g.id];
     if (m === undefined) {
-      // Only the words holding the group's slots: the others are never read through it.
-      const acc = new Array<number>(this.memo?.words ?? 0).fill(0);
-      for (const w of g.words) acc[w] = -1;
-      for (const t of g.targets) {
+      // Only the words holding the group's slots, in g.words order: no other is read through it.
+      const acc = new Array<number>(g.words.length).fill(-1);
+      for (let ti = 0; ti < g.targets.length; ti++) {
+        const t = g.targets[ti]!;
         const a = this.aggregate(t.index, t.collection, g.exemptPrompt, t.excludedKeys);
         if (a.pending.length > 0) {
           m = NOT_FOLDABLE;
           break;
         }
-        for (const w of g.words) acc[w]! &= a.allMiss[w]!;
+        for (let i = 0; i < acc.length; i++) acc[i]! &= a.missWord(g.words[i]!);
       }
       m ??= acc;
       this.groups[g.id] = m;

@@ -85,7 +85,7 @@ export function selects(sel: Selector, e: Element): boolean {
  */
 export function excludes(list: readonly Exclusion[] | null, collection: string, e: Element): boolean {
   if (list === null) return false;
-  for (const x of list) if (x.collection === collection && selects(x.selector, e)) return true;
+  for (let i = 0; i < list.length; i++) if (list[i]!.collection === collection && selects(list[i]!.selector, e)) return true;
   return false;
 }
 

@@ -61,7 +61,7 @@ export class Transaction implements OperatorContext, MacroScope {
   private removedRanges: { from: number; to: number }[] | null = null;
   private removedTags: string[] | null = null;
   /** By rule ordinal: target exclusions added by ctl during this transaction. */
-  private targetRemovals: (Exclusion[] | undefined)[] | null = null;
+  private targetRemovals: Map<number, Exclusion[]> | null = null;
   private matchedVar = '';
   private matchedVarName = '';
   private matchedVars: Element[] = [];
@@ -69,6 +69,8 @@ export class Transaction implements OperatorContext, MacroScope {
   private highestSeverity = 255;
   private currentRule: CompiledRule | null = null;
   private stopped = false;
+  /** TX:0–9 slots at and above this hold no value (captures write below it; a setvar of a digit key raises it to 10). */
+  private captureHigh = 0;
   /** Reused for TX:key targets (never stored: matches copy what they keep). */
   private readonly scratch: { key: string; keyLower: string; value: string; prompt: boolean; memo: null; secret: boolean } = { key: '', keyLower: '', value: '', prompt: false, memo: null, secret: false };
 
@@ -99,7 +101,9 @@ export class Transaction implements OperatorContext, MacroScope {
   }
 
   setTx(key: string, value: string): void {
-    this.store('TX').set(key.toLowerCase(), value);
+    const k = key.toLowerCase();
+    if (k.length === 1 && k >= '0' && k <= '9') this.captureHigh = CAPTURE_KEYS.length;
+    this.store('TX').set(k, value);
   }
 
   /** Runs one phase unless the transaction was interrupted, allowed or switched off. */
@@ -117,7 +121,10 @@ export class Transaction implements OperatorContext, MacroScope {
         // A rule evaluated at load (fold-tx.ts): its TX writes, unless a ctl removed it.
         if (this.isRemoved(e.rule)) continue;
         const tx = this.store('TX');
-        for (const [k, v] of e.writes) {
+        const writes = e.writes;
+        for (let w = 0; w < writes.length; w++) {
+          const [k, v] = writes[w]!;
+          if (k.length === 1 && k >= '0' && k <= '9') this.captureHigh = CAPTURE_KEYS.length;
           if (v === null) tx.delete(k);
           else tx.set(k, v);
         }
@@ -185,7 +192,7 @@ export class Transaction implements OperatorContext, MacroScope {
     }
     const elements = this.request.get(collection);
     if (key === null) return elements[0]?.value ?? '';
-    for (const e of elements) if (e.keyLower === key) return e.value;
+    for (let i = 0; i < elements.length; i++) if (elements[i]!.keyLower === key) return elements[i]!.value;
     return '';
   }
 
@@ -239,14 +246,19 @@ export class Transaction implements OperatorContext, MacroScope {
     this.captures = rule.captureNeeded ? this.captureSlots : null;
     const runtime = this.targetRemovals === null ? null : this.runtimeExclusions(rule);
     const group = rule.group;
-    if (group !== null && runtime === null && this.memo !== null) {
-      // Most CRS rules on most requests: every value they read is a remembered miss.
+    if (group !== null && this.memo !== null) {
+      // Most CRS rules on most requests: every value they read is a remembered miss. A ctl
+      // target removal only takes members away, so the fold over all of them still holds.
       const miss = this.request.groupMiss(group);
       const slot = rule.slot;
-      if (miss !== null && ((miss[slot >> 5]! >>> (slot & 31)) & 1) === 1) return false;
+      if (miss !== null && ((miss[group.words.indexOf(slot >> 5)]! >>> (slot & 31)) & 1) === 1) return false;
     }
     let matched = false;
-    for (const t of rule.targets) {
+    // Indexed loops on this path: for…of over arrays of mixed kinds (EMPTY is frozen) is
+    // not lowered by the optimizer and allocates an iterator result per step.
+    const targets = rule.targets;
+    for (let ti = 0; ti < targets.length; ti++) {
+      const t = targets[ti]!;
       const sel = t.selector;
       if (t.source === SOURCE_STORE && !t.count && sel !== null && sel.kind === 'key') {
         // TX:name, the most common target of the CRS's own bookkeeping: no element array.
@@ -268,7 +280,10 @@ export class Transaction implements OperatorContext, MacroScope {
       const elements = this.elements(t);
       if (t.count) {
         let n = 0;
-        for (const e of elements) if (selects(t.selector, e) && !excludes(t.exclusions, t.collection, e) && !excludes(runtime, t.collection, e)) n++;
+        for (let k = 0; k < elements.length; k++) {
+          const e = elements[k]!;
+          if (selects(t.selector, e) && !excludes(t.exclusions, t.collection, e) && !excludes(runtime, t.collection, e)) n++;
+        }
         if (this.test(rule, String(n), t, null)) matched = true;
         continue;
       }
@@ -282,9 +297,10 @@ export class Transaction implements OperatorContext, MacroScope {
         if (t.source === SOURCE_REQUEST && this.memo !== null) {
           // Where every remembered value is a known miss, only the new ones are looked at.
           const agg = this.request.aggregate(t.index, t.collection, exempt, skipKeys);
-          if (((agg.allMiss[slot >> 5]! >>> (slot & 31)) & 1) === 1) list = agg.pending;
+          if (((agg.missWord(slot >> 5) >>> (slot & 31)) & 1) === 1) list = agg.pending;
         }
-        for (const e of list) {
+        for (let k = 0; k < list.length; k++) {
+          const e = list[k]!;
           if (exempt && e.prompt) continue;
           const row = e.memo;
           if (row != null && row.bytes[slot] === MEMO_MISS) continue;
@@ -293,7 +309,8 @@ export class Transaction implements OperatorContext, MacroScope {
         }
         continue;
       }
-      for (const e of elements) {
+      for (let k = 0; k < elements.length; k++) {
+        const e = elements[k]!;
         if (e.prompt && rule.exemptPrompt) continue;
         if (!selects(sel, e)) continue;
         if (excludes(t.exclusions, t.collection, e) || excludes(runtime, t.collection, e)) continue;
@@ -332,12 +349,14 @@ export class Transaction implements OperatorContext, MacroScope {
     if (this.matchedVars === this.previousMatchedVars) this.matchedVars = [];
     this.matchedVars.push(dynamicElement(name, value));
     if (this.captures !== null) {
+      // TX:0–9 become this match's groups; the slots beyond them are cleared (ModSecurity
+      // clears all ten; only those that may hold a value need it).
       const tx = this.store('TX');
-      for (let i = 0; i < CAPTURE_KEYS.length; i++) {
-        const c = this.captures[i];
-        if (c === undefined) tx.delete(CAPTURE_KEYS[i]!);
-        else tx.set(CAPTURE_KEYS[i]!, c);
-      }
+      const c = this.captures;
+      const n = Math.min(c.length, CAPTURE_KEYS.length);
+      for (let i = 0; i < n; i++) tx.set(CAPTURE_KEYS[i]!, c[i]!);
+      for (let i = n; i < this.captureHigh; i++) tx.delete(CAPTURE_KEYS[i]!);
+      this.captureHigh = n;
     }
     this.runMatchActions(rule.actions.matchActions);
     return true;
@@ -397,9 +416,16 @@ export class Transaction implements OperatorContext, MacroScope {
       }
       // Select before building elements: TX holds ~100 entries and a /regex/ picks a few.
       const out: Element[] = [];
-      if (sel === null) for (const [k, v] of s) out.push(dynamicElement(k, v));
-      else if (sel.prefix !== null) for (const [k, v] of s) { if (k.startsWith(sel.prefix)) out.push(dynamicElement(k, v)); }
-      else for (const [k, v] of s) if (sel.re.test(k)) out.push(dynamicElement(k, v));
+      // forEach, not for…of: a Map's entry iterator allocates a pair per entry, and TX has ~100.
+      if (sel === null) s.forEach((v, k) => out.push(dynamicElement(k, v)));
+      else if (sel.prefix !== null) {
+        const prefix = sel.prefix;
+        s.forEach((v, k) => {
+          if (k.startsWith(prefix)) out.push(dynamicElement(k, v));
+        });
+      } else s.forEach((v, k) => {
+        if (sel.re.test(k)) out.push(dynamicElement(k, v));
+      });
       return out;
     }
     switch (c) {
@@ -414,18 +440,24 @@ export class Transaction implements OperatorContext, MacroScope {
 
   /** ctl target removals that apply to a rule (the rules each ctl names are listed at load). */
   private runtimeExclusions(rule: CompiledRule): Exclusion[] | null {
-    return this.targetRemovals?.[rule.ordinal] ?? null;
+    return this.targetRemovals?.get(rule.ordinal) ?? null;
   }
 
   private runMatchActions(actions: readonly MatchAction[]): void {
-    for (const a of actions) {
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i]!;
       switch (a.kind) {
         case 'setvar': this.setvar(a); break;
         case 'remove_ids': (this.removedRanges ??= []).push(...a.ranges); break;
         case 'remove_tag': (this.removedTags ??= []).push(a.tag.toLowerCase()); break;
         case 'remove_target_ids': case 'remove_target_tag': {
-          const byRule = (this.targetRemovals ??= []);
-          for (const ord of a.affected) (byRule[ord] ??= []).push(a.target);
+          // A Map: the ordinals run to ~2,000 and a ctl names a few (CRS 941010 on most requests).
+          const byRule = (this.targetRemovals ??= new Map());
+          for (const ord of a.affected) {
+            const list = byRule.get(ord);
+            if (list === undefined) byRule.set(ord, [a.target]);
+            else list.push(a.target);
+          }
           break;
         }
         case 'rule_engine': this.engineMode = a.mode; break;
@@ -439,6 +471,7 @@ export class Transaction implements OperatorContext, MacroScope {
     const s = this.store(a.collection);
     // Collection keys are case-insensitive: a name built from request data is folded too.
     const name = a.name.constant ?? expandMacro(a.name, this).toLowerCase();
+    if (name.length === 1 && name >= '0' && name <= '9' && a.collection === 'TX') this.captureHigh = CAPTURE_KEYS.length;
     if (a.op === 'delete') {
       s.delete(name);
       return;

@@ -34,13 +34,15 @@ export class CleanTextMemo {
 
   /**
    * The digest a verdict is filed under, or null when the text is not remembered.
-   * `context` holds everything else the verdict depends on, without NUL characters.
+   * `context` holds everything else the verdict depends on, without NUL characters;
+   * it is kept in the key as is (a field kind and the request's tool names).
    * Texts with lone surrogates are not remembered: UTF-8 turns every one of them into
    * U+FFFD, so two different texts would share a digest.
    */
   key(text: string, context: string): string | null {
     if (text.length < MIN_REMEMBERED_CHARS || !text.isWellFormed()) return null;
-    return hash('sha256', `${context}\u0000${text}`, 'base64');
+    // The text is hashed as it is (no copy joined to the context); the context, free of NUL, prefixes the digest.
+    return `${context}\u0000${hash('sha256', text, 'base64')}`;
   }
 
   has(key: string): boolean {

@@ -17,6 +17,7 @@ import { createInjectionScanner, INJECTION_CATEGORIES, type InjectionScanner, ty
 import { textFacts } from './facts.js';
 import { redact } from './redact.js';
 import { createSecretScanner, SECRET_TYPES, type SecretScanner, type SecretSpan } from './secrets.js';
+import { hash } from 'node:crypto';
 import { CleanTextMemo } from './clean-memo.js';
 import { createSsrfChecker, SSRF_REASON_MESSAGES, type SsrfChecker } from './ssrf.js';
 
@@ -127,7 +128,8 @@ export function createLlmInspector(config: LlmRulesConfig): LlmInspector {
         if (text.length === 0) continue;
 
         // The verdict depends on the text, the field's kind and the tool names the text may mention.
-        const remembered = clean === null ? null : clean.key(text, `${f.kind}\u0001${(tools ??= toolNames.join('\u0001'))}`);
+        // (Tool names enter as a digest: 64 names could make a 4 KB key.)
+        const remembered = clean === null ? null : clean.key(text, `${f.kind}\u0001${(tools ??= toolNames.length === 0 ? '' : hash('sha256', toolNames.join('\u0001'), 'base64'))}`);
         if (remembered !== null && clean!.has(remembered)) continue;
         const foundBefore = findings === null ? 0 : findings.length;
 

@@ -299,6 +299,21 @@ SecRule ARGS:a "@rx ^([a-z]+)-(\\d+)$" "id:1,phase:2,deny,status:409,capture,cha
   assert.equal(run(rs, request({ target: '/?a=abc-41' })).interruption, null);
 });
 
+test('capture: a match with fewer groups clears the slots above them, set by a capture or by setvar', () => {
+  const rs = cleanRuleSet(`
+SecRule ARGS:a "@rx ^(\\w)(\\w)(\\w)$" "id:1,phase:2,pass,nolog,capture,chain"
+    SecRule TX:3 "@rx ." "setvar:tx.three=%{tx.3}"
+SecAction "id:2,phase:2,pass,nolog,setvar:tx.5=stale"
+SecRule ARGS:b "@rx ^(\\w)" "id:3,phase:2,pass,nolog,capture,chain"
+    SecRule TX:1 "@rx ." "setvar:tx.after=%{tx.0}|%{tx.1}|%{tx.2}|%{tx.3}|%{tx.5}"
+`);
+  const tx = run(rs, request({ target: '/?a=xyz&b=q' }));
+  assert.equal(tx.tx('three'), 'z');
+  assert.equal(tx.tx('after'), 'q|q|||');
+  assert.equal(tx.tx('3'), undefined);
+  assert.equal(tx.tx('5'), undefined);
+});
+
 // ---------------------------------------------------------------------------------------
 // Flow: skipAfter, skip, phases
 // ---------------------------------------------------------------------------------------

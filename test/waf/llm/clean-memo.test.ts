@@ -19,7 +19,8 @@ test('only long, well-formed texts get a digest, and the digest depends on the c
   const m = new CleanTextMemo(16);
   assert.equal(m.key('x'.repeat(MIN_REMEMBERED_CHARS - 1), 'text'), null);
   const k = m.key('x'.repeat(MIN_REMEMBERED_CHARS), 'text');
-  assert.match(k ?? '', /^[A-Za-z0-9+/]{43}=$/);
+  // The context as given, then the text's digest: no prompt text in the key.
+  assert.match(k ?? '', /^text\u0000[A-Za-z0-9+/]{43}=$/);
   assert.notEqual(m.key('x'.repeat(MIN_REMEMBERED_CHARS), 'tool_result'), k);
   // A lone surrogate would hash like U+FFFD: such texts are scanned every time.
   assert.equal(m.key(`${'x'.repeat(MIN_REMEMBERED_CHARS)}\ud800`, 'text'), null);
