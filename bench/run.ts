@@ -148,8 +148,12 @@ async function measure(gw: Child, ca: string, headers: Headers, body: Body, name
   return { ...r, cpu: (cpu1 - cpu0) / Math.max(1, r.requests), profile };
 }
 
-/** Slices each WAF-off / WAF-on measurement is cut into, run alternately, so drift (other load on the machine, a GC-heavy phase) hits both alike. */
-const AB_ROUNDS = 4;
+/**
+ * Slices each WAF-off / WAF-on measurement is cut into (about 2 s each), run alternately,
+ * so drift (other load on the machine, a GC-heavy phase) hits both alike. On a shared
+ * machine, bursts of other load last seconds: the more slices, the more alike they hit.
+ */
+const AB_ROUNDS = Math.max(2, Math.round(DURATION / 2));
 
 /**
  * Configurations measured alternately, AB_ROUNDS slices of DURATION / AB_ROUNDS seconds

@@ -145,32 +145,52 @@ export function compileRuleSet(directives: readonly Directive[], parseErrors: re
     });
     phases.push({ entries, markers, program: { entries, markers } });
   }
-  let slots = 0;
   const all: CompiledRule[] = [];
   for (const r of rules) {
     for (let link: CompiledRule | null = r; link !== null; link = link.chain) {
       link.ordinal = all.length;
       all.push(link);
-      link.slot = link.slot < 0 ? -1 : slots++;
       bindExclusions(link.targets, link.exclusions);
       if (opts.allHeadersExcept !== null && webAttack(link.tags)) addHeaderTarget(link, opts.allHeadersExcept);
     }
   }
-  groupTargets(all);
   // Which rules each ctl target removal names, so the request path only indexes.
   for (const r of all) {
     for (const a of r.actions.matchActions) {
       if (a.kind === 'remove_target_ids') for (const x of all) { if (inRanges(a.ranges, x.numericId)) a.affected.push(x.ordinal); }
       if (a.kind === 'remove_target_tag') for (const x of all) { if (x.tags.includes(a.tag)) a.affected.push(x.ordinal); }
+      if (a.kind === 'remove_target_ids' || a.kind === 'remove_target_tag') for (const o of a.affected) all[o]!.retargetable = true;
     }
   }
   if (opts.foldConstants !== false) foldTx(phases, all);
+  const slots = assignSlots(phases, all);
+  groupTargets(all);
+  markMatchedVarsFeeds(all);
   for (const r of rules) {
     if (r.phase >= 3) {
       issues.push({ ruleId: r.id, file: r.file, line: r.line, kind: 'phase', name: `phase:${r.phase}`, effect: 'not_run', message: r.phase === 5 ? 'logging-phase rule: Portcullis writes its own audit record' : 'response-phase rule: responses are streamed to the client, not buffered for inspection' });
     }
   }
   return { phases, memo: new ValueMemo(slots), ruleCount: rules.length, issues };
+}
+
+/**
+ * Memo columns (value-memo.ts) for the memoizable rules that run, in the order they run:
+ * rules a paranoia level skips for good, or folded at load, get none. A row is then a few
+ * hundred bytes instead of one per rule in the files, and the rules of one file share
+ * its words, which is what a request's folds read.
+ */
+function assignSlots(phases: readonly CompiledPhase[], all: readonly CompiledRule[]): number {
+  const memoizable = new Set(all.filter((r) => r.slot >= 0));
+  for (const r of all) r.slot = -1;
+  let slots = 0;
+  for (const p of [1, 2]) {
+    for (const e of phases[p]?.program.entries ?? []) {
+      if (e.kind !== 'rule') continue;
+      for (let link: CompiledRule | null = e; link !== null; link = link.chain) if (memoizable.has(link)) link.slot = slots++;
+    }
+  }
+  return slots;
 }
 
 /**
@@ -190,7 +210,16 @@ function groupTargets(all: readonly CompiledRule[]): void {
     }
     if (!g.words.includes(r.slot >> 5)) g.words.push(r.slot >> 5);
     r.group = g;
+    r.groupWord = g.words.indexOf(r.slot >> 5);
   }
+}
+
+const readsMatchedVars = (r: CompiledRule): boolean => r.targets.some((t) => t.collection === 'MATCHED_VARS' || t.collection === 'MATCHED_VARS_NAMES');
+
+/** Which rules must keep their matches as MATCHED_VARS (rule.ts feedsMatchedVars). */
+function markMatchedVarsFeeds(all: readonly CompiledRule[]): void {
+  const everyone = all.some((r) => r.starter && readsMatchedVars(r));
+  for (const r of all) r.feedsMatchedVars = everyone || (r.chain !== null && readsMatchedVars(r.chain));
 }
 
 const HEADERS_SPEC = { collection: 'REQUEST_HEADERS', count: false, exclude: false, selector: null } as const;
@@ -323,6 +352,9 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     captureNeeded: actions.capture && shared.readsCaptures,
     ordinal: -1,
     group: null,
+    groupWord: -1,
+    retargetable: false,
+    feedsMatchedVars: false,
   };
   if (d.kind === 'SecAction') {
     return { ...base, targets: [], exclusions: null, isAction: true, operator: null, argument: null, negated: false, slot: -1 };

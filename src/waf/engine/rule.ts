@@ -40,11 +40,20 @@ export interface CompiledRule {
   /** The operator must write TX:0–9 because this chain reads them back. */
   readonly captureNeeded: boolean;
   /**
+   * Its matches must be kept as MATCHED_VARS: the next link reads them (or some chain
+   * starter reads MATCHED_VARS, so every rule's are kept). Set once the set is compiled.
+   */
+  feedsMatchedVars: boolean;
+  /**
    * Rules whose targets are all whole request collections (same collections, same key
    * exclusions, same prompt exemption) share a group: per request, one fold of the group's
    * remembered misses answers "nothing new to look at" for all of them. null: not grouped.
    */
   group: TargetGroup | null;
+  /** Index in group.words of the word holding this rule's slot. */
+  groupWord: number;
+  /** Some ctl:ruleRemoveTargetBy* in the set names this rule (its targets may shrink at run time). */
+  retargetable: boolean;
 }
 
 export interface TargetGroup {

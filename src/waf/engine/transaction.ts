@@ -56,6 +56,8 @@ export class Transaction implements OperatorContext, MacroScope {
 
   private request: RequestVariables;
   private readonly stores = new Map<string, Map<string, string>>();
+  /** stores' TX, held directly: nearly every store access is to it. */
+  private readonly txStore = new Map<string, string>();
   private readonly cache = new TransformCache();
   private readonly captureSlots: string[] = [];
   private removedRanges: { from: number; to: number }[] | null = null;
@@ -87,6 +89,7 @@ export class Transaction implements OperatorContext, MacroScope {
     this.uniqueId = uniqueId;
     this.request = new RequestVariables(req, uniqueId, memo, false);
     this.engineMode = mode;
+    this.stores.set('TX', this.txStore);
   }
 
   /** Swaps the request (after a ctl changed the body processor); TX state is kept. */
@@ -97,13 +100,13 @@ export class Transaction implements OperatorContext, MacroScope {
 
   /** TX value (lower-case key), or undefined. */
   tx(key: string): string | undefined {
-    return this.stores.get('TX')?.get(key);
+    return this.txStore.get(key);
   }
 
   setTx(key: string, value: string): void {
     const k = key.toLowerCase();
     if (k.length === 1 && k >= '0' && k <= '9') this.captureHigh = CAPTURE_KEYS.length;
-    this.store('TX').set(k, value);
+    this.txStore.set(k, value);
   }
 
   /** Runs one phase unless the transaction was interrupted, allowed or switched off. */
@@ -120,7 +123,7 @@ export class Transaction implements OperatorContext, MacroScope {
       if (e.kind === 'assign') {
         // A rule evaluated at load (fold-tx.ts): its TX writes, unless a ctl removed it.
         if (this.isRemoved(e.rule)) continue;
-        const tx = this.store('TX');
+        const tx = this.txStore;
         const writes = e.writes;
         for (let w = 0; w < writes.length; w++) {
           const [k, v] = writes[w]!;
@@ -182,6 +185,7 @@ export class Transaction implements OperatorContext, MacroScope {
 
   // MacroScope
   lookup(collection: string, key: string | null): string {
+    if (collection === 'TX') return key === null ? '' : (this.txStore.get(key) ?? '');
     if (STORE_COLLECTIONS.has(collection)) return key === null ? '' : (this.stores.get(collection)?.get(key) ?? '');
     switch (collection) {
       case 'MATCHED_VAR': return this.matchedVar;
@@ -206,6 +210,10 @@ export class Transaction implements OperatorContext, MacroScope {
       case 'phase': return String(r.phase);
       default: return '';
     }
+  }
+
+  private storeOf(name: string): Map<string, string> | undefined {
+    return name === 'TX' ? this.txStore : this.stores.get(name);
   }
 
   private store(name: string): Map<string, string> {
@@ -243,16 +251,15 @@ export class Transaction implements OperatorContext, MacroScope {
       this.runMatchActions(rule.actions.matchActions);
       return true;
     }
-    this.captures = rule.captureNeeded ? this.captureSlots : null;
-    const runtime = this.targetRemovals === null ? null : this.runtimeExclusions(rule);
     const group = rule.group;
     if (group !== null && this.memo !== null) {
       // Most CRS rules on most requests: every value they read is a remembered miss. A ctl
       // target removal only takes members away, so the fold over all of them still holds.
       const miss = this.request.groupMiss(group);
-      const slot = rule.slot;
-      if (miss !== null && ((miss[group.words.indexOf(slot >> 5)]! >>> (slot & 31)) & 1) === 1) return false;
+      if (miss !== null && ((miss[rule.groupWord]! >>> (rule.slot & 31)) & 1) === 1) return false;
     }
+    this.captures = rule.captureNeeded ? this.captureSlots : null;
+    const runtime = this.targetRemovals === null || !rule.retargetable ? null : this.runtimeExclusions(rule);
     let matched = false;
     // Indexed loops on this path: for…of over arrays of mixed kinds (EMPTY is frozen) is
     // not lowered by the optimizer and allocates an iterator result per step.
@@ -262,7 +269,7 @@ export class Transaction implements OperatorContext, MacroScope {
       const sel = t.selector;
       if (t.source === SOURCE_STORE && !t.count && sel !== null && sel.kind === 'key') {
         // TX:name, the most common target of the CRS's own bookkeeping: no element array.
-        const v = this.stores.get(t.collection)?.get(sel.key);
+        const v = this.storeOf(t.collection)?.get(sel.key);
         if (v === undefined) continue;
         const e = this.scratch;
         e.key = sel.key;
@@ -274,7 +281,7 @@ export class Transaction implements OperatorContext, MacroScope {
       }
       if (t.count && t.source === SOURCE_STORE && sel !== null && sel.kind === 'key' && t.exclusions === null && runtime === null) {
         // &TX:name, how CRS asks "is it set": no element to build.
-        if (this.test(rule, this.stores.get(t.collection)?.has(sel.key) === true ? '1' : '0', t, null)) matched = true;
+        if (this.test(rule, this.storeOf(t.collection)?.has(sel.key) === true ? '1' : '0', t, null)) matched = true;
         continue;
       }
       const elements = this.elements(t);
@@ -346,12 +353,14 @@ export class Transaction implements OperatorContext, MacroScope {
     const name = e === null ? (t.count ? `&${t.collection}` : t.collection) : e.key === '' ? t.collection : `${t.collection}:${e.key}`;
     this.matchedVar = value;
     this.matchedVarName = name;
-    if (this.matchedVars === this.previousMatchedVars) this.matchedVars = [];
-    this.matchedVars.push(dynamicElement(name, value));
+    if (rule.feedsMatchedVars) {
+      if (this.matchedVars === this.previousMatchedVars) this.matchedVars = [];
+      this.matchedVars.push(dynamicElement(name, value));
+    }
     if (this.captures !== null) {
       // TX:0–9 become this match's groups; the slots beyond them are cleared (ModSecurity
       // clears all ten; only those that may hold a value need it).
-      const tx = this.store('TX');
+      const tx = this.txStore;
       const c = this.captures;
       const n = Math.min(c.length, CAPTURE_KEYS.length);
       for (let i = 0; i < n; i++) tx.set(CAPTURE_KEYS[i]!, c[i]!);
@@ -407,7 +416,7 @@ export class Transaction implements OperatorContext, MacroScope {
     }
     const c = t.collection;
     if (t.source === SOURCE_STORE) {
-      const s = this.stores.get(c);
+      const s = this.storeOf(c);
       if (s === undefined) return EMPTY;
       const sel = t.selector;
       if (sel !== null && sel.kind === 'key') {
@@ -468,7 +477,7 @@ export class Transaction implements OperatorContext, MacroScope {
   }
 
   private setvar(a: Extract<MatchAction, { kind: 'setvar' }>): void {
-    const s = this.store(a.collection);
+    const s = a.collection === 'TX' ? this.txStore : this.store(a.collection);
     // Collection keys are case-insensitive: a name built from request data is folded too.
     const name = a.name.constant ?? expandMacro(a.name, this).toLowerCase();
     if (name.length === 1 && name >= '0' && name <= '9' && a.collection === 'TX') this.captureHigh = CAPTURE_KEYS.length;
