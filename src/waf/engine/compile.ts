@@ -219,7 +219,10 @@ const readsMatchedVars = (r: CompiledRule): boolean => r.targets.some((t) => t.c
 /** Which rules must keep their matches as MATCHED_VARS (rule.ts feedsMatchedVars). */
 function markMatchedVarsFeeds(all: readonly CompiledRule[]): void {
   const everyone = all.some((r) => r.starter && readsMatchedVars(r));
-  for (const r of all) r.feedsMatchedVars = everyone || (r.chain !== null && readsMatchedVars(r.chain));
+  for (const r of all) {
+    r.feedsMatchedVars = everyone || (r.chain !== null && readsMatchedVars(r.chain));
+    r.quickSkip = r.starter && r.group !== null && !everyone;
+  }
 }
 
 const HEADERS_SPEC = { collection: 'REQUEST_HEADERS', count: false, exclude: false, selector: null } as const;
@@ -354,6 +357,7 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     group: null,
     groupWord: -1,
     retargetable: false,
+    quickSkip: false,
     feedsMatchedVars: false,
   };
   if (d.kind === 'SecAction') {

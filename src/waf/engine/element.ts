@@ -1,4 +1,4 @@
-import type { MemoRow } from './value-memo.js';
+import { ROW_NONE, ROW_NOT_LOOKED_UP } from './value-memo.js';
 
 /**
  * One member of a SecLang collection as the engine iterates it. Keys keep their case for
@@ -12,17 +12,17 @@ export interface Element {
   /** A prompt-bearing value (src/waf/request/prompt-fields.ts): skipped by prompt-exempt rules. */
   readonly prompt: boolean;
   /**
-   * Row of remembered rule results for this value (value-memo.ts): undefined until first
-   * looked up, null when the value must not be remembered (dynamic, credential, too long).
+   * Row number of remembered rule results for this value (value-memo.ts): ROW_NOT_LOOKED_UP
+   * until first looked up, ROW_NONE when the value is not remembered (dynamic, too long).
    */
-  memo: MemoRow | null | undefined;
+  memo: number;
   /** A credential: remembered only under a hash of its value. */
   readonly secret: boolean;
 }
 
 /** An element of request data: its rule results may be remembered across requests. */
 export function element(key: string, value: string, prompt = false): Element {
-  return { key, keyLower: key.toLowerCase(), value, prompt, memo: undefined, secret: false };
+  return { key, keyLower: key.toLowerCase(), value, prompt, memo: ROW_NOT_LOOKED_UP, secret: false };
 }
 
 /**
@@ -34,7 +34,7 @@ class PromptElement implements Element {
   readonly key: string;
   readonly keyLower: string;
   readonly prompt = true;
-  memo: MemoRow | null | undefined = null;
+  memo = ROW_NONE;
   readonly secret = false;
   private readonly source: { readonly value: string };
 
@@ -55,18 +55,18 @@ export function promptElement(key: string, source: { readonly value: string }): 
 
 /** An element whose value changes while rules run (TX, MATCHED_VARS): never remembered. */
 export function dynamicElement(key: string, value: string): Element {
-  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: null, secret: false };
+  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: ROW_NONE, secret: false };
 }
 
 /** An element holding a secret (credential header, cookie): remembered under a hash only. */
 export function secretElement(key: string, value: string): Element {
-  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: undefined, secret: true };
+  return { key, keyLower: key.toLowerCase(), value, prompt: false, memo: ROW_NOT_LOOKED_UP, secret: true };
 }
 
 const NO_KEY = '';
 
 export function scalar(value: string): readonly Element[] {
-  return [{ key: NO_KEY, keyLower: NO_KEY, value, prompt: false, memo: undefined, secret: false }];
+  return [{ key: NO_KEY, keyLower: NO_KEY, value, prompt: false, memo: ROW_NOT_LOOKED_UP, secret: false }];
 }
 
 export const EMPTY: readonly Element[] = Object.freeze([]);

@@ -6,7 +6,7 @@
 import type { WafArg, WafRequest } from '../request/types.js';
 import { EMPTY, element, promptElement, scalar, secretElement, type Element } from './element.js';
 import { hash } from 'node:crypto';
-import type { ValueMemo } from './value-memo.js';
+import { ROW_NONE, ROW_NOT_LOOKED_UP, type ValueMemo } from './value-memo.js';
 import type { KeySet } from './targets.js';
 import type { TargetGroup } from './rule.js';
 
@@ -18,8 +18,9 @@ import type { TargetGroup } from './rule.js';
  */
 export class Aggregate {
   readonly pending: Element[] = [];
-  /** Miss bitsets of the remembered members. */
-  readonly rows: Int32Array[] = [];
+  /** Memo rows of the remembered members. */
+  readonly rows: number[] = [];
+  private readonly memo: ValueMemo;
   /**
    * Words folded so far: usually one or two per collection and request, so two fields
    * before a list (small arrays cost more to grow than the fold they save).
@@ -30,6 +31,10 @@ export class Aggregate {
   private m1 = 0;
   private more: number[] | null = null;
 
+  constructor(memo: ValueMemo) {
+    this.memo = memo;
+  }
+
   /** Bit `slot & 31` set where the rule in that slot is a remembered miss on every remembered member. */
   missWord(w: number): number {
     if (w === this.w0) return this.m0;
@@ -38,7 +43,8 @@ export class Aggregate {
     if (more !== null) for (let i = 0; i < more.length; i += 2) if (more[i] === w) return more[i + 1]!;
     let m = -1;
     const rows = this.rows;
-    for (let i = 0; i < rows.length; i++) m &= rows[i]![w]!;
+    const memo = this.memo;
+    for (let i = 0; i < rows.length; i++) m &= memo.missWord(rows[i]!, w);
     if (this.w0 < 0) {
       this.w0 = w;
       this.m0 = m;
@@ -114,9 +120,9 @@ export class RequestVariables {
       const memo = this.memo;
       for (let i = 0; i < v.length; i++) {
         const e = v[i]!;
-        if (e.memo !== undefined) continue;
+        if (e.memo !== ROW_NOT_LOOKED_UP) continue;
         // One-shot hash: a byte string as UTF-8 is still one encoding per value, so distinct credentials keep distinct keys.
-        e.memo = memo === null ? null : memo.row(e.secret ? `\u0000${hash('sha256', e.value, 'base64')}` : e.value);
+        e.memo = memo === null ? ROW_NONE : memo.row(e.secret ? `\u0000${hash('sha256', e.value, 'base64')}` : e.value);
       }
       // DURATION grows during the transaction: never cached.
       if (name !== 'DURATION') this.cache[index] = v;
@@ -172,15 +178,15 @@ export class RequestVariables {
     const k = ((skipKeys?.id ?? 0) * MAX_VARIABLES + index) * 2 + (skipPrompt ? 1 : 0);
     let a = this.aggregates.get(k);
     if (a === undefined) {
-      a = new Aggregate();
+      a = new Aggregate(this.memo!);
       const all = this.at(index, name);
       for (let i = 0; i < all.length; i++) {
         const e = all[i]!;
         if (skipPrompt && e.prompt) continue;
         if (skipKeys !== null && skipKeys.keys.has(e.keyLower)) continue;
         const row = e.memo;
-        if (row == null || row.uses === 1) a.pending.push(e);
-        else a.rows.push(row.miss);
+        if (row < 0 || this.memo!.isNew(row)) a.pending.push(e);
+        else a.rows.push(row);
       }
       this.aggregates.set(k, a);
     }

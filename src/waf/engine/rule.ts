@@ -54,6 +54,12 @@ export interface CompiledRule {
   groupWord: number;
   /** Some ctl:ruleRemoveTargetBy* in the set names this rule (its targets may shrink at run time). */
   retargetable: boolean;
+  /**
+   * A grouped chain starter runPhase may pass over without evaluating when its group's
+   * fold says it misses: true unless some starter reads MATCHED_VARS (which the skipped
+   * evaluation would have reset).
+   */
+  quickSkip: boolean;
 }
 
 export interface TargetGroup {

@@ -16,7 +16,7 @@ import { EMPTY, dynamicElement, type Element } from './element.js';
 import { compileMacro, expandMacro, type Macro, type MacroScope } from './macro.js';
 import { RequestVariables } from './request-variables.js';
 import type { CompiledPhase, CompiledRule } from './rule.js';
-import { MEMO_HIT, MEMO_MISS, MEMO_UNKNOWN, recordVerdict, type MemoRow, type ValueMemo } from './value-memo.js';
+import { MEMO_HIT, MEMO_MISS, MEMO_UNKNOWN, ROW_NONE, type ValueMemo } from './value-memo.js';
 import { excludes, selects, SOURCE_REQUEST, SOURCE_STORE, type Exclusion, type Target } from './targets.js';
 
 export interface RuleMatch {
@@ -74,7 +74,7 @@ export class Transaction implements OperatorContext, MacroScope {
   /** TX:0–9 slots at and above this hold no value (captures write below it; a setvar of a digit key raises it to 10). */
   private captureHigh = 0;
   /** Reused for TX:key targets (never stored: matches copy what they keep). */
-  private readonly scratch: { key: string; keyLower: string; value: string; prompt: boolean; memo: null; secret: boolean } = { key: '', keyLower: '', value: '', prompt: false, memo: null, secret: false };
+  private readonly scratch: { key: string; keyLower: string; value: string; prompt: boolean; memo: number; secret: boolean } = { key: '', keyLower: '', value: '', prompt: false, memo: ROW_NONE, secret: false };
 
   private readonly memo: ValueMemo | null;
 
@@ -85,6 +85,7 @@ export class Transaction implements OperatorContext, MacroScope {
 
   constructor(req: WafRequest, uniqueId: string, mode: EngineMode, memo: ValueMemo | null = null) {
     this.memo = memo;
+    memo?.begin();
     this.req = req;
     this.uniqueId = uniqueId;
     this.request = new RequestVariables(req, uniqueId, memo, false);
@@ -136,6 +137,12 @@ export class Transaction implements OperatorContext, MacroScope {
       if (e.kind === 'jump') {
         if (!this.isRemoved(e.rule)) i = e.to;
         continue;
+      }
+      if (e.quickSkip && this.memo !== null) {
+        // Every value it reads is a remembered miss (the group fold): it cannot match, and
+        // no later rule reads what evaluating it would have set (rule.ts quickSkip).
+        const miss = this.request.groupMiss(e.group!);
+        if (miss !== null && ((miss[e.groupWord]! >>> (e.slot & 31)) & 1) === 1) continue;
       }
       if (this.isRemoved(e)) continue;
       if (!this.evaluateChain(e)) continue;
@@ -310,7 +317,7 @@ export class Transaction implements OperatorContext, MacroScope {
           const e = list[k]!;
           if (exempt && e.prompt) continue;
           const row = e.memo;
-          if (row != null && row.bytes[slot] === MEMO_MISS) continue;
+          if (row >= 0 && this.memo!.verdict(row, slot) === MEMO_MISS) continue;
           if (skipKeys !== null && skipKeys.keys.has(e.keyLower)) continue;
           if (this.test(rule, e.value, t, e)) matched = true;
         }
@@ -332,14 +339,15 @@ export class Transaction implements OperatorContext, MacroScope {
     const op = rule.operator!;
     let value: string;
     let hit: boolean;
-    const row: MemoRow | null = rule.slot >= 0 && e !== null && e.memo != null ? e.memo : null;
-    const known = row === null ? MEMO_UNKNOWN : row.bytes[rule.slot]!;
+    const memo = this.memo;
+    const row = memo !== null && rule.slot >= 0 && e !== null ? e.memo : ROW_NONE;
+    const known = row < 0 ? MEMO_UNKNOWN : memo!.verdict(row, rule.slot);
     if (known === MEMO_MISS) return false;
     if (rule.actions.multiMatch) {
       // A remembered hit is run again: MATCHED_VAR must be the intermediate value that
       // matched. Hits are rare; the misses are what the memo saves.
       ({ value, hit } = this.multiMatch(rule, raw));
-      if (row !== null && known === MEMO_UNKNOWN) recordVerdict(row, rule.slot, hit);
+      if (row >= 0 && known === MEMO_UNKNOWN) memo!.record(row, rule.slot, hit);
     } else if (known === MEMO_HIT) {
       value = rule.transform.fns.length === 0 ? raw : this.transformed(rule, raw);
       hit = true;
@@ -347,7 +355,7 @@ export class Transaction implements OperatorContext, MacroScope {
       const fns = rule.transform.fns;
       value = fns.length === 0 ? raw : this.transformed(rule, raw);
       hit = op.evaluate(this, value) !== rule.negated;
-      if (row !== null) recordVerdict(row, rule.slot, hit);
+      if (row >= 0) memo!.record(row, rule.slot, hit);
     }
     if (!hit) return false;
     const name = e === null ? (t.count ? `&${t.collection}` : t.collection) : e.key === '' ? t.collection : `${t.collection}:${e.key}`;

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ValueMemo } from '../../../src/waf/engine/value-memo.js';
+import { MEMO_HIT, MEMO_MISS, MEMO_UNKNOWN, ROW_NONE, ValueMemo } from '../../../src/waf/engine/value-memo.js';
 import type { LoadedRuleSet } from '../../../src/waf/ruleset.js';
 import { CRS_V4_RULES, hasV4 } from '../crs-dirs.js';
 import { CHAT_TARGET, SDK_HEADERS, chat, cleanRuleSet, crsRuleSet, request, run, type RequestSpec } from './helpers.js';
@@ -190,20 +190,36 @@ test('values longer than maxValueLength (256) are not remembered', () => {
   assert.equal(run(rs, request({ headers: [['X-V', long]] }), 'On', rs.memo).interruption?.ruleId, '1');
 });
 
-test('ValueMemo: one row per value, rows reused, dropped whole at maxValues, long values and zero slots refused', () => {
-  const m = new ValueMemo(4, 3, 8);
+test('ValueMemo: one row per value, rows reused, dropped whole when the next transaction starts after it filled up, long values and zero slots refused', () => {
+  const m = new ValueMemo(40, 3, 8);
   const a = m.row('a');
-  assert.notEqual(a, null);
+  assert.ok(a >= 0);
+  assert.ok(m.isNew(a), 'first lookup');
   assert.equal(m.row('a'), a, 'the same row for the same value');
+  assert.equal(m.isNew(a), false);
+  m.record(a, 33, false);
+  m.record(a, 2, true);
+  assert.equal(m.verdict(a, 33), MEMO_MISS);
+  assert.equal(m.verdict(a, 2), MEMO_HIT);
+  assert.equal(m.missWord(a, 1), 1 << 1, 'slot 33 is bit 1 of word 1');
   m.row('b');
   m.row('c');
   assert.equal(m.size, 3);
-  m.row('d');
-  assert.equal(m.size, 1, 'the memo is dropped, then d added');
-  assert.notEqual(m.row('a'), a, 'a is a new row after the drop');
-  assert.equal(m.row('123456789'), null, 'longer than maxValueLength');
-  assert.equal(m.size, 2);
-  assert.equal(new ValueMemo(0).row('a'), null, 'no memoizable rule, no rows');
+  assert.equal(m.row('d'), ROW_NONE, 'full: not remembered, and no row handed out changes under the running transaction');
+  assert.equal(m.row('a'), a);
+  assert.equal(m.verdict(a, 33), MEMO_MISS);
+  m.begin();
+  assert.equal(m.size, 0, 'dropped as the next transaction starts');
+  const d = m.row('d');
+  assert.ok(d >= 0);
+  assert.equal(m.verdict(d, 33), MEMO_UNKNOWN, 'a reused row starts unknown');
+  assert.equal(m.missWord(d, 1), 0);
+  assert.equal(m.row('123456789'), ROW_NONE, 'longer than maxValueLength');
+  assert.equal(m.size, 1);
+  assert.equal(new ValueMemo(0).row('a'), ROW_NONE, 'no memoizable rule, no rows');
+  const big = new ValueMemo(3, 1000);
+  for (let i = 0; i < 600; i++) big.record(big.row(`v${i}`), i % 3, i % 2 === 0);
+  for (let i = 0; i < 600; i++) assert.equal(big.verdict(big.row(`v${i}`), i % 3), i % 2 === 0 ? MEMO_HIT : MEMO_MISS, 'kept across growth');
 });
 
 test('the memo of a rule set stays bounded (8192 values) under unique values and keeps verdicts right', () => {
