@@ -72,6 +72,24 @@ export function flattenJson(json: unknown, opts: FlattenJsonOptions): FlattenJso
   return { args: walker.args, promptFields: walker.promptFields, error: walker.error };
 }
 
+/** A prompt ARG whose byte-string value is made on first read (a class: one getter on the prototype, no closure per field). */
+class PromptArg implements WafArg {
+  readonly name: string;
+  readonly source = 'body';
+  readonly prompt = true;
+  private readonly text: string;
+  private bytes: string | null = null;
+
+  constructor(name: string, text: string) {
+    this.name = name;
+    this.text = text;
+  }
+
+  get value(): string {
+    return (this.bytes ??= toByteString(this.text));
+  }
+}
+
 /** One walk's state; a class so the recursion shares it without closures. */
 class JsonWalker {
   readonly args: WafArg[] = [];
@@ -138,15 +156,7 @@ class JsonWalker {
       this.error = 'too_many_arguments';
       return false;
     }
-    let bytes: string | null = null;
-    this.args.push({
-      name: toByteString(name),
-      get value(): string {
-        return (bytes ??= toByteString(text));
-      },
-      source: 'body',
-      prompt: true,
-    });
+    this.args.push(new PromptArg(toByteString(name), text));
     return true;
   }
 
