@@ -395,6 +395,7 @@ function compileOne(d: RuleAst | SecActionDirective, actions: CompiledActions, s
     }
   }
   const pure = PURE_OPERATORS.has(d.operator.name.toLowerCase()) && !d.operator.argument.includes('%{');
-  const memoizable = pure && !base.captureNeeded;
-  return { ...base, targets, exclusions, isAction: false, operator, argument: compileMacro(d.operator.argument), negated: d.operator.negated, slot: memoizable ? 0 : -1 };
+  // Capturing rules too: a remembered miss writes nothing, and a remembered hit runs the
+  // operator again for its captures (transaction.ts test).
+  return { ...base, targets, exclusions, isAction: false, operator, argument: compileMacro(d.operator.argument), negated: d.operator.negated, slot: pure ? 0 : -1 };
 }

@@ -350,6 +350,8 @@ export class Transaction implements OperatorContext, MacroScope {
       if (row >= 0 && known === MEMO_UNKNOWN) memo!.record(row, rule.slot, hit);
     } else if (known === MEMO_HIT) {
       value = rule.transform.fns.length === 0 ? raw : this.transformed(rule, raw);
+      // The verdict is known; a chain that reads TX:0–9 still needs this match's groups.
+      if (this.captures !== null) op.evaluate(this, value);
       hit = true;
     } else {
       const fns = rule.transform.fns;

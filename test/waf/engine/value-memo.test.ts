@@ -113,6 +113,19 @@ test('memo: a new value among values remembered as misses is evaluated; a rememb
   assert.equal(hits('/?a=x&c=evil&d=evil'), '2', 'the same value twice, two matches');
 });
 
+test('memo: a remembered hit of a capturing rule writes the captures of this match again', () => {
+  const rs = cleanRuleSet(`
+SecRule ARGS "@rx ^([a-z]+)-(\\d+)$" "id:1,phase:2,pass,nolog,capture,chain"
+    SecRule TX:2 "@rx ." "setvar:'tx.last=%{tx.1}/%{tx.2}'"
+`);
+  const last = (target: string): string | undefined => run(rs, request({ target }), 'On', rs.memo).tx('last');
+  assert.equal(last('/?a=abc-42'), 'abc/42');
+  assert.equal(last('/?a=abc-42'), 'abc/42', 'remembered hit');
+  assert.equal(last('/?b=zz-7&a=abc-42'), 'abc/42', 'the last matching value writes last');
+  assert.equal(last('/?a=abc-42&b=zz-7'), 'zz/7');
+  assert.equal(last('/?a=nope'), undefined, 'remembered miss: nothing captured');
+});
+
 /** Every value the memo was asked about while `fn` ran. */
 function memoKeys(memo: ValueMemo, fn: () => void): Set<string> {
   const seen = new Set<string>();
