@@ -30,6 +30,7 @@ import { compileMacro, expandMacro, type Macro } from './macro.js';
 import type { CompiledAssign, CompiledJump, CompiledPhase, CompiledRule, PhaseEntry, ProgramEntry } from './rule.js';
 import type { IdRange } from '../seclang/ast.js';
 import type { OperatorContext } from '../operators/operator.js';
+import { toInt } from './transaction.js';
 
 const MATCHED = /^MATCHED_VARS?(?:_NAMES?)?$|^MATCHED_VAR_NAME$/;
 
@@ -320,11 +321,4 @@ function evaluateAtLoad(r: CompiledRule, s: WalkState): { writes: [string, strin
     run(r.actions.matchActions);
   }
   return { writes, jumps: matched && r.actions.skipAfter !== null };
-}
-
-/** ModSecurity's atoi as transaction.ts uses it for setvar arithmetic. */
-function toInt(v: string | undefined): number {
-  if (v === undefined) return 0;
-  const n = parseInt(v, 10);
-  return Number.isNaN(n) ? 0 : n;
 }

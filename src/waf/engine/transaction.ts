@@ -526,8 +526,8 @@ function namesCollection(list: readonly Exclusion[], collection: string): boolea
   return false;
 }
 
-/** ModSecurity's atoi: leading integer, 0 when there is none. */
-function toInt(v: string | undefined): number {
+/** ModSecurity's atoi for setvar arithmetic: leading integer, 0 when there is none. */
+export function toInt(v: string | undefined): number {
   if (v === undefined) return 0;
   const n = parseInt(v, 10);
   return Number.isNaN(n) ? 0 : n;
