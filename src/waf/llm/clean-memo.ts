@@ -1,6 +1,7 @@
 /**
- * Prompt texts the LLM rules found clean, remembered across requests by a SHA-256 of
- * what the verdict depends on (field kind, the request's tool names, the inspected text).
+ * Prompt texts the LLM rules found clean, remembered across requests under what the
+ * verdict depends on: the field kind, a SHA-256 of the request's tool names and a SHA-256
+ * of the inspected text.
  *
  * Why: a chat client re-sends the whole conversation with every turn, and an application
  * sends the same system prompt with every request, so most prompt text a gateway sees
