@@ -31,7 +31,28 @@ const VOCABULARY: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entr
   'json.messages.*.content.*.image_url.detail': ['auto', 'low', 'high'],
 }).map(([k, v]) => [k, new Set(v)]));
 
-const INDEX = /\.array_\d+/g;
+const ARRAY = '.array_';
+
+/** `json.messages.array_2.role` → `json.messages.*.role`, by hand: a regex replace per candidate showed in profiles. */
+function wildcardIndexes(name: string): string {
+  let at = name.indexOf(ARRAY);
+  if (at < 0) return name;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    let end = at + ARRAY.length;
+    while (end < name.length && name.charCodeAt(end) >= 0x30 && name.charCodeAt(end) <= 0x39) end++;
+    if (end === at + ARRAY.length) {
+      // `.array_` without digits is a member name, not an index.
+      at = name.indexOf(ARRAY, at + 1);
+      continue;
+    }
+    out += `${name.slice(from, at)}.*`;
+    from = end;
+    at = name.indexOf(ARRAY, end);
+  }
+  return out + name.slice(from);
+}
 
 /** Every value of every list: a value outside this set needs no name lookup at all. */
 const ANY_VALUE: ReadonlySet<string> = new Set([...VOCABULARY.values()].flatMap((v) => [...v]));
@@ -39,7 +60,7 @@ const ANY_VALUE: ReadonlySet<string> = new Set([...VOCABULARY.values()].flatMap(
 /** True when the arg is an API enum field holding one of its defined values. */
 export function isApiVocabulary(a: WafArg): boolean {
   if (a.source !== 'body' || a.prompt || !ANY_VALUE.has(a.value)) return false;
-  const allowed = VOCABULARY.get(a.name.replace(INDEX, '.*'));
+  const allowed = VOCABULARY.get(wildcardIndexes(a.name));
   return allowed !== undefined && allowed.has(a.value);
 }
 
