@@ -110,6 +110,7 @@ interface WalkState {
 function foldPhase(phase: CompiledPhase, s: WalkState): void {
   const entries = phase.entries;
   const n = entries.length;
+  const landings = landingsOf(phase);
   const out: (ProgramEntry | { kind: 'pending-jump'; rule: CompiledRule; target: number })[] = [];
   const open: OpenRange[] = [];
   const forget = (w: Writes): void => {
@@ -169,7 +170,7 @@ function foldPhase(phase: CompiledPhase, s: WalkState): void {
       continue;
     }
     const target = markerAfter(phase, e.actions.skipAfter!, i) ?? n;
-    if (!landsBetween(phase, entries, i, target) && (!removable || removedTogether(e, entries, i, target, s.removals))) {
+    if (!landsBetween(landings, i, target) && (!removable || removedTogether(e, entries, i, target, s.removals))) {
       // Always skipped, and no other jump lands in between: those entries never run.
       i = target;
       continue;
@@ -226,16 +227,25 @@ function markerAfter(phase: CompiledPhase, name: string, from: number): number |
   return phase.markers.get(name)?.find((m) => m > from);
 }
 
+/** For each marker index, the indexes of the rules whose skipAfter resumes there (once per phase). */
+function landingsOf(phase: CompiledPhase): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  phase.entries.forEach((e, r) => {
+    if (e.kind !== 'rule' || e.actions.skipAfter === null) return;
+    const at = markerAfter(phase, e.actions.skipAfter, r);
+    if (at === undefined) return;
+    const list = out.get(at);
+    if (list === undefined) out.set(at, [r]);
+    else list.push(r);
+  });
+  return out;
+}
+
 /** True when some other rule's skipAfter may resume at a marker strictly between `from` and `to`. */
-function landsBetween(phase: CompiledPhase, entries: readonly PhaseEntry[], from: number, to: number): boolean {
+function landsBetween(landings: ReadonlyMap<number, readonly number[]>, from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) {
-    const m = entries[k]!;
-    if (m.kind !== 'marker') continue;
-    for (let r = 0; r < entries.length; r++) {
-      const e = entries[r]!;
-      if (r === from || e.kind !== 'rule' || e.actions.skipAfter !== m.name) continue;
-      if (markerAfter(phase, m.name, r) === k) return true;
-    }
+    const sources = landings.get(k);
+    if (sources !== undefined && sources.some((r) => r !== from)) return true;
   }
   return false;
 }
