@@ -15,6 +15,8 @@
  * - by an `assign` entry with the TX writes it made (nothing when it made none);
  * - plus a `jump` entry when it skips ahead (skipAfter);
  * - by nothing at all when it never matches.
+ * A rule whose condition alone reads only known keys and never holds is dropped too,
+ * even when its actions read request-dependent keys (CRS 949053 and the like).
  * Folded entries keep their place, so what runs before and after them sees the same
  * TX as before. A ctl that may remove rules at run time still removes folded ones (the
  * entries keep their rule).
@@ -138,6 +140,10 @@ function foldPhase(phase: CompiledPhase, s: WalkState): void {
     const e = entries[i]!;
     if (e.kind === 'marker') {
       out.push(e);
+      i++;
+      continue;
+    }
+    if (neverMatches(e, s)) {
       i++;
       continue;
     }
@@ -296,7 +302,6 @@ function foldable(r: CompiledRule, s: WalkState): boolean {
 /** Runs a foldable rule on the known TX, as Transaction.evaluate/test/setvar would. */
 function evaluateAtLoad(r: CompiledRule, s: WalkState): { writes: [string, string | null][]; jumps: boolean } | null {
   const scope = { lookup: (collection: string, key: string | null): string => (collection === 'TX' && key !== null ? (s.values.get(key) ?? '') : '') };
-  const ctx: OperatorContext = { captures: null, expand: (text: string) => expandMacro(compileMacro(text), scope) };
   const writes: [string, string | null][] = [];
   const run = (actions: readonly MatchAction[]): void => {
     for (const a of actions) {
@@ -317,7 +322,16 @@ function evaluateAtLoad(r: CompiledRule, s: WalkState): { writes: [string, strin
     run(r.actions.matchActions);
     return { writes, jumps: r.actions.skipAfter !== null };
   }
-  let matched = false;
+  const matches = matchCount(r, s);
+  for (let m = 0; m < matches; m++) run(r.actions.matchActions);
+  return { writes, jumps: matches > 0 && r.actions.skipAfter !== null };
+}
+
+/** How many of a TX rule's values its operator matches, on the known TX (as Transaction.test would). */
+function matchCount(r: CompiledRule, s: WalkState): number {
+  const scope = { lookup: (collection: string, key: string | null): string => (collection === 'TX' && key !== null ? (s.values.get(key) ?? '') : '') };
+  const ctx: OperatorContext = { captures: null, expand: (text: string) => expandMacro(compileMacro(text), scope) };
+  let n = 0;
   for (const t of r.targets) {
     const sel = t.selector;
     const key = sel !== null && sel.kind === 'key' ? sel.key : '';
@@ -326,9 +340,23 @@ function evaluateAtLoad(r: CompiledRule, s: WalkState): { writes: [string, strin
     if (raw === undefined) continue;
     let value = raw;
     for (const fn of r.transform.fns) value = fn(value)[0];
-    if (r.operator!.evaluate(ctx, value) === r.negated) continue;
-    matched = true;
-    run(r.actions.matchActions);
+    if (r.operator!.evaluate(ctx, value) !== r.negated) n++;
   }
-  return { writes, jumps: matched && r.actions.skipAfter !== null };
+  return n;
+}
+
+/**
+ * A rule whose condition reads only TX keys known here and holds for none of them can
+ * never match, whatever its actions would read (CRS 949053: `TX:BLOCKING_PARANOIA_LEVEL
+ * "@ge 2"` adding the PL2 score): it is dropped, chain and all.
+ */
+function neverMatches(r: CompiledRule, s: WalkState): boolean {
+  if (!r.starter || r.isAction || r.actions.multiMatch || s.readsPrevious || s.retargeted.has(r.ordinal)) return false;
+  if (r.exclusions !== null && r.exclusions.length > 0) return false;
+  for (const t of r.targets) {
+    if (t.collection !== 'TX' || t.selector === null || t.selector.kind !== 'key' || t.exclusions !== null) return false;
+    if (s.unknown.has(t.selector.key)) return false;
+  }
+  if (!refsOf(r.argument).every((x) => x.collection === 'TX' && x.key !== null && !s.unknown.has(x.key))) return false;
+  return matchCount(r, s) === 0;
 }

@@ -125,6 +125,20 @@ SecMarker END
   assert.equal(denied(rs, { target: '/?q=z', headers: [['X-Jump', 'yes']] }), '43');
 });
 
+test('a rule whose condition never holds is dropped, whatever its actions read', () => {
+  const text = (level: number): string => `
+SecAction "id:80,phase:1,pass,nolog,setvar:tx.level=${level}"
+SecRule ARGS "@rx ." "id:81,phase:2,pass,nolog,setvar:tx.pl2_score=+5"
+SecRule TX:LEVEL "@ge 2" "id:82,phase:2,pass,nolog,setvar:'tx.total=+%{tx.pl2_score}'"
+`;
+  const pl1 = cleanRuleSet(text(1));
+  assert.deepEqual(evaluated(pl1, 2), ['81']);
+  assert.equal(run(pl1, request({ target: '/?a=x' })).tx('total'), undefined);
+  const pl2 = cleanRuleSet(text(2));
+  assert.deepEqual(evaluated(pl2, 2), ['81', '82']);
+  assert.equal(run(pl2, request({ target: '/?a=x' })).tx('total'), '5');
+});
+
 test('logged, chained and request-reading TX rules run as written', () => {
   const rs = cleanRuleSet(`
 SecAction "id:50,phase:1,pass,nolog,setvar:tx.a=1"
