@@ -160,14 +160,15 @@ function verdict(rs: LoadedRuleSet, memo: ValueMemo, wire: ReturnType<typeof toW
   return JSON.stringify([tx.matches.map((m) => [m.id, m.msg, m.variable]), tx.interruption, tx.tx('blocking_inbound_anomaly_score') ?? tx.tx('anomaly_score') ?? null, id]);
 }
 
-const crsSets: [string, string, number][] = [];
-if (hasV4) crsSets.push(['CRS v4', CRS_V4_RULES, 1], ['CRS v4', CRS_V4_RULES, 3]);
-if (hasV33) crsSets.push(['CRS 3.3', CRS_V33_RULES, 1]);
+const crsSets: [string, string, number, number][] = [];
+if (hasV4) crsSets.push(['CRS v4', CRS_V4_RULES, 1, 1], ['CRS v4', CRS_V4_RULES, 1, 2], ['CRS v4', CRS_V4_RULES, 3, 3]);
+if (hasV33) crsSets.push(['CRS 3.3', CRS_V33_RULES, 1, 1]);
 
-for (const [name, dir, pl] of crsSets) {
-  test(`${name} at paranoia level ${pl}: folded or not, every corpus request gets the same verdict`, () => {
-    const folded = crsRuleSet(dir, { paranoiaLevel: pl });
-    const plain = crsRuleSet(dir, { paranoiaLevel: pl }, { foldConstants: false });
+for (const [name, dir, pl, detection] of crsSets) {
+  test(`${name} at paranoia level ${pl} (detection ${detection}): folded or not, every corpus request gets the same verdict`, () => {
+    const levels = { paranoiaLevel: pl, detectionParanoiaLevel: detection };
+    const folded = crsRuleSet(dir, levels);
+    const plain = crsRuleSet(dir, levels, { foldConstants: false });
     assert.ok(evaluated(folded, 1).length + evaluated(folded, 2).length < evaluated(plain, 1).length + evaluated(plain, 2).length - 40, 'the CRS set-up and paranoia checks are folded');
     const memos = [new ValueMemo(folded.memo.slots), new ValueMemo(plain.memo.slots)];
     let differ = 0;
