@@ -13,8 +13,9 @@ import type { TargetGroup } from './rule.js';
 /**
  * A collection's remembered verdicts for one request: `pending` are the members that must
  * be looked at one by one (first seen in this request, or not remembered); the others'
- * rows are folded word by word on demand (missWord): a rule set has ~50 words of slots
- * and a rule reads one, so folding them all up front cost more than it saved.
+ * rows are folded word by word on demand (missWord): a rule set has several words of
+ * slots (6 for CRS v4 at PL1, ~50 before slots went only to rules that run) and a rule
+ * reads one.
  */
 export class Aggregate {
   readonly pending: Element[] = [];
