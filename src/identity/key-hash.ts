@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Prefix that makes Portcullis keys recognisable to secret scanners. */
 export const KEY_PREFIX = 'pcs_';
@@ -8,7 +8,8 @@ export const KEY_PREFIX = 'pcs_';
  * password-like low entropy for a slow KDF to protect, and the hash runs per request.
  */
 export function hashKeyDigest(key: string): Buffer {
-  return createHash('sha256').update(key, 'utf8').digest();
+  // One-shot: no Hash object per request (strings are hashed as UTF-8, as before).
+  return hash('sha256', key, 'buffer');
 }
 
 export function hashKey(key: string): string {
