@@ -190,10 +190,6 @@ export class Transaction implements OperatorContext, MacroScope {
     return expandMacro(m, this);
   }
 
-  expandCompiled(m: Macro): string {
-    return expandMacro(m, this);
-  }
-
   // MacroScope
   lookup(collection: string, key: string | null): string {
     if (collection === 'TX') return key === null ? '' : (this.txStore.get(key) ?? '');

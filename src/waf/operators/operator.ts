@@ -6,7 +6,6 @@
  * argument as Unicode text, as read from the .conf file, and convert it with
  * `toByteString`, so a non-ASCII phrase in a rule matches its UTF-8 bytes in the request.
  */
-import type { Macro } from '../engine/macro.js';
 
 /** What an operator may read or write in the transaction. */
 export interface OperatorContext {
@@ -18,8 +17,6 @@ export interface OperatorContext {
   captures: string[] | null;
   /** Expands `%{collection.key}` macros against the transaction (byte string in, byte string out). */
   expand(text: string): string;
-  /** The same for a macro compiled at load (engine/macro.ts), when the context can. */
-  expandCompiled?(m: Macro): string;
 }
 
 /** Load-time context of a factory. */
