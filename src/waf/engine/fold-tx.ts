@@ -28,7 +28,7 @@
  * dropped, unless some other jump may land among them.
  */
 import { inRanges, type MatchAction } from './actions.js';
-import { compileMacro, expandMacro, type Macro } from './macro.js';
+import { compileMacro, expandMacro, type Macro, type MacroScope } from './macro.js';
 import type { CompiledAssign, CompiledJump, CompiledPhase, CompiledRule, PhaseEntry, ProgramEntry } from './rule.js';
 import type { IdRange } from '../seclang/ast.js';
 import type { OperatorContext } from '../operators/operator.js';
@@ -75,11 +75,8 @@ interface Removal {
 }
 
 export function foldTx(phases: readonly CompiledPhase[], all: readonly CompiledRule[]): void {
-  // Rules a run-time ctl may narrow (ruleRemoveTargetBy*): their targets are not fixed.
-  const retargeted = new Set<number>();
   let readsPrevious = false;
   for (const r of all) {
-    for (const a of r.actions.matchActions) if (a.kind === 'remove_target_ids' || a.kind === 'remove_target_tag') for (const o of a.affected) retargeted.add(o);
     // A chain starter that reads MATCHED_VAR(S) sees the rule before it: a folded rule
     // that matched would not have set them. No CRS release does this; if a rule set
     // does, rules that can match are not folded.
@@ -93,7 +90,7 @@ export function foldTx(phases: readonly CompiledPhase[], all: readonly CompiledR
     if (phase === undefined) continue;
     // `skip:n` counts entries as written; a rewritten phase would land elsewhere.
     if (phase.entries.some((e) => e.kind === 'rule' && e.actions.skip > 0)) return;
-    foldPhase(phase, { values, unknown, removals, retargeted, readsPrevious });
+    foldPhase(phase, { values, unknown, removals, readsPrevious });
   }
 }
 
@@ -101,7 +98,6 @@ interface WalkState {
   readonly values: Map<string, string>;
   readonly unknown: Unknown;
   readonly removals: Removal[];
-  readonly retargeted: ReadonlySet<number>;
   readonly readsPrevious: boolean;
 }
 
@@ -284,7 +280,7 @@ function namePattern(m: Macro): RegExp {
 /** Plain TX rule: its outcome depends only on TX keys, and its only effects are TX writes and flow. */
 function foldable(r: CompiledRule, s: WalkState): boolean {
   if (!r.starter || r.chain !== null || r.log || r.disruptive !== 'pass') return false;
-  if (r.actions.capture || r.actions.multiMatch || r.actions.skip > 0 || s.retargeted.has(r.ordinal)) return false;
+  if (r.actions.capture || r.actions.multiMatch || r.actions.skip > 0 || r.retargetable) return false;
   if (!r.isAction && s.readsPrevious) return false;
   for (const t of r.targets) {
     if (t.collection !== 'TX' || t.selector === null || t.selector.kind !== 'key' || t.exclusions !== null) return false;
@@ -300,8 +296,8 @@ function foldable(r: CompiledRule, s: WalkState): boolean {
 }
 
 /** Runs a foldable rule on the known TX, as Transaction.evaluate/test/setvar would. */
-function evaluateAtLoad(r: CompiledRule, s: WalkState): { writes: [string, string | null][]; jumps: boolean } | null {
-  const scope = { lookup: (collection: string, key: string | null): string => (collection === 'TX' && key !== null ? (s.values.get(key) ?? '') : '') };
+function evaluateAtLoad(r: CompiledRule, s: WalkState): { writes: [string, string | null][]; jumps: boolean } {
+  const scope = knownTx(s);
   const writes: [string, string | null][] = [];
   const run = (actions: readonly MatchAction[]): void => {
     for (const a of actions) {
@@ -322,14 +318,22 @@ function evaluateAtLoad(r: CompiledRule, s: WalkState): { writes: [string, strin
     run(r.actions.matchActions);
     return { writes, jumps: r.actions.skipAfter !== null };
   }
-  const matches = matchCount(r, s);
-  for (let m = 0; m < matches; m++) run(r.actions.matchActions);
+  // Actions run as each value matches: a later target may read what an earlier match set.
+  const matches = forEachMatch(r, s, () => run(r.actions.matchActions));
   return { writes, jumps: matches > 0 && r.actions.skipAfter !== null };
 }
 
-/** How many of a TX rule's values its operator matches, on the known TX (as Transaction.test would). */
-function matchCount(r: CompiledRule, s: WalkState): number {
-  const scope = { lookup: (collection: string, key: string | null): string => (collection === 'TX' && key !== null ? (s.values.get(key) ?? '') : '') };
+/** TX as known at this point of the walk, as a macro scope (an unknown key never gets here). */
+function knownTx(s: WalkState): MacroScope {
+  return { lookup: (collection, key) => (collection === 'TX' && key !== null ? (s.values.get(key) ?? '') : '') };
+}
+
+/**
+ * Runs a TX rule's operator on each of its values, on the known TX, as Transaction.test
+ * would, calling `onMatch` after each match; returns how many matched.
+ */
+function forEachMatch(r: CompiledRule, s: WalkState, onMatch?: () => void): number {
+  const scope = knownTx(s);
   const ctx: OperatorContext = { captures: null, expand: (text: string) => expandMacro(compileMacro(text), scope) };
   let n = 0;
   for (const t of r.targets) {
@@ -340,7 +344,9 @@ function matchCount(r: CompiledRule, s: WalkState): number {
     if (raw === undefined) continue;
     let value = raw;
     for (const fn of r.transform.fns) value = fn(value)[0];
-    if (r.operator!.evaluate(ctx, value) !== r.negated) n++;
+    if (r.operator!.evaluate(ctx, value) === r.negated) continue;
+    n++;
+    onMatch?.();
   }
   return n;
 }
@@ -351,12 +357,12 @@ function matchCount(r: CompiledRule, s: WalkState): number {
  * "@ge 2"` adding the PL2 score): it is dropped, chain and all.
  */
 function neverMatches(r: CompiledRule, s: WalkState): boolean {
-  if (!r.starter || r.isAction || r.actions.multiMatch || s.readsPrevious || s.retargeted.has(r.ordinal)) return false;
+  if (!r.starter || r.isAction || r.actions.multiMatch || s.readsPrevious || r.retargetable) return false;
   if (r.exclusions !== null && r.exclusions.length > 0) return false;
   for (const t of r.targets) {
     if (t.collection !== 'TX' || t.selector === null || t.selector.kind !== 'key' || t.exclusions !== null) return false;
     if (s.unknown.has(t.selector.key)) return false;
   }
   if (!refsOf(r.argument).every((x) => x.collection === 'TX' && x.key !== null && !s.unknown.has(x.key))) return false;
-  return matchCount(r, s) === 0;
+  return forEachMatch(r, s) === 0;
 }

@@ -138,12 +138,8 @@ export class Transaction implements OperatorContext, MacroScope {
         if (!this.isRemoved(e.rule)) i = e.to;
         continue;
       }
-      if (e.quickSkip && this.memo !== null) {
-        // Every value it reads is a remembered miss (the group fold): it cannot match, and
-        // no later rule reads what evaluating it would have set (rule.ts quickSkip).
-        const miss = this.request.groupMiss(e.group!);
-        if (miss !== null && ((miss[e.groupWord]! >>> (e.slot & 31)) & 1) === 1) continue;
-      }
+      // It cannot match, and no later rule reads what evaluating it would have set (rule.ts quickSkip).
+      if (e.quickSkip && this.groupMisses(e)) continue;
       if (this.isRemoved(e)) continue;
       if (!this.evaluateChain(e)) continue;
       if (e.log) this.record(e, phaseNumber);
@@ -238,6 +234,17 @@ export class Transaction implements OperatorContext, MacroScope {
     return false;
   }
 
+  /**
+   * Most CRS rules on most requests: every value a grouped rule reads is a remembered
+   * miss for it (the group's fold). A ctl target removal only takes members away, so the
+   * fold over all of them still holds.
+   */
+  private groupMisses(rule: CompiledRule): boolean {
+    if (this.memo === null) return false;
+    const miss = this.request.groupMiss(rule.group!);
+    return miss !== null && ((miss[rule.groupWord]! >>> (rule.slot & 31)) & 1) === 1;
+  }
+
   /** The starter and every link must match; the starter's state (currentRule) is kept for macros. */
   private evaluateChain(starter: CompiledRule): boolean {
     let rule: CompiledRule | null = starter;
@@ -258,13 +265,7 @@ export class Transaction implements OperatorContext, MacroScope {
       this.runMatchActions(rule.actions.matchActions);
       return true;
     }
-    const group = rule.group;
-    if (group !== null && this.memo !== null) {
-      // Most CRS rules on most requests: every value they read is a remembered miss. A ctl
-      // target removal only takes members away, so the fold over all of them still holds.
-      const miss = this.request.groupMiss(group);
-      if (miss !== null && ((miss[rule.groupWord]! >>> (rule.slot & 31)) & 1) === 1) return false;
-    }
+    if (rule.group !== null && this.groupMisses(rule)) return false;
     this.captures = rule.captureNeeded ? this.captureSlots : null;
     const runtime = this.targetRemovals === null || !rule.retargetable ? null : this.runtimeExclusions(rule);
     let matched = false;

@@ -139,6 +139,17 @@ SecRule TX:LEVEL "@ge 2" "id:82,phase:2,pass,nolog,setvar:'tx.total=+%{tx.pl2_sc
   assert.equal(run(pl2, request({ target: '/?a=x' })).tx('total'), '5');
 });
 
+test('a folded rule runs its actions as each value matches, as at run time', () => {
+  const text = `
+SecAction "id:90,phase:1,pass,nolog,setvar:tx.a=1"
+SecRule TX:A|TX:B "@eq 1" "id:91,phase:1,pass,nolog,setvar:tx.b=1,setvar:tx.n=+1"
+`;
+  const rs = cleanRuleSet(text);
+  assert.deepEqual(evaluated(rs, 1), []);
+  assert.equal(run(rs, request({})).tx('n'), '2', 'TX:B was set by the match on TX:A');
+  assert.equal(run(cleanRuleSet(text, { foldConstants: false }), request({})).tx('n'), '2');
+});
+
 test('logged, chained and request-reading TX rules run as written', () => {
   const rs = cleanRuleSet(`
 SecAction "id:50,phase:1,pass,nolog,setvar:tx.a=1"
