@@ -114,6 +114,7 @@ export async function provisionGeneration(loaded: LoadedConfig, deps: Generation
       stages,
       proxy: {
         maxBodyBytes: config.limits.maxBodyBytes,
+        bufferBodyBytes: config.limits.bufferBodyBytes,
         onDone: createRequestRecorder(config.log.accessLog ? log : null, metrics),
       },
       isTrustedProxy: (a) => trusted.has(a),

@@ -131,6 +131,12 @@ export const HttpLimitsSchema = z
     maxHeaderBytes: z.number().int().min(1024).max(1_048_576).default(16384).describe('Request line plus headers, in bytes; more is answered 431 headers_too_large. Default: 16384.'),
     maxUrlBytes: z.number().int().min(64).default(8192).describe('Request target length in bytes; longer is answered 414 uri_too_long. Default: 8192.'),
     maxBodyBytes: z.number().int().min(0).default(33_554_432).describe('Request body size in bytes; larger is answered 413 body_too_large. Default: 33554432 (32 MiB).'),
+    bufferBodyBytes: z
+      .number()
+      .int()
+      .min(0)
+      .default(1_048_576)
+      .describe('Request bodies declared (Content-Length) up to this size are read whole before the backend request starts, as nginx\'s proxy_request_buffering does; larger and chunked bodies are streamed. 0: always stream. Default: 1048576 (1 MiB).'),
     headersTimeoutMs: z.number().int().min(1).default(10_000).describe('Time to receive the complete request headers (slowloris); then 408 request_timeout. Default: 10000.'),
     requestTimeoutMs: z
       .number()

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Reason } from '../errors/reasons.js';
 import { sendError } from '../http/error-response.js';
+import { readBody } from '../http/read-body.js';
 import { normalizeAddress } from '../network/address-set.js';
 import { RequestContext } from './context.js';
 import { runStages } from './run-stages.js';
@@ -47,7 +48,36 @@ export function createRequestHandler(current: () => DataPlane): (req: IncomingMe
   };
 }
 
+/**
+ * Proxies the request. A small declared body nobody has read yet is read whole first
+ * (limits.bufferBodyBytes, nginx's proxy_request_buffering): the backend request then
+ * leaves in one write, and a client that stalls mid-body holds no backend connection.
+ * It is also cheaper: measured with --trace-gc-nvp, a body streamed into undici made V8
+ * promote ~14 MB of per-request objects to the old generation every ~0.35 s under load,
+ * and the scavenges that copied them cost ~20 µs of CPU per request; read whole, next to nothing.
+ */
 function forward(plane: DataPlane, ctx: RequestContext): void {
+  const limit = plane.proxy.bufferBodyBytes;
+  if (ctx.body === null && limit > 0) {
+    const declared = ctx.req.headers['content-length'];
+    // request_shape has refused anything but one plain Content-Length.
+    if (declared !== undefined && declared !== '0' && Number(declared) <= limit) {
+      readBody(ctx.req, limit).then((body) => {
+        if (typeof body === 'string') {
+          deny(plane, ctx, body);
+          return;
+        }
+        ctx.body = body;
+        ctx.bytesIn = body.length;
+        send(plane, ctx);
+      }, (err: unknown) => fail(plane, ctx, err));
+      return;
+    }
+  }
+  send(plane, ctx);
+}
+
+function send(plane: DataPlane, ctx: RequestContext): void {
   try {
     proxy(ctx, plane.proxy);
   } catch (err) {

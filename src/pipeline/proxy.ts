@@ -24,6 +24,8 @@ const DROP_RESPONSE = ['connection', 'keep-alive', 'proxy-connection', 'transfer
 
 export interface ProxyOptions {
   readonly maxBodyBytes: number;
+  /** Declared bodies up to this size are read whole before the backend request (handle-request.ts); 0: always stream. */
+  readonly bufferBodyBytes: number;
   /** Called once the request is over, whatever happened. */
   readonly onDone: (ctx: RequestContext) => void;
 }

@@ -19,7 +19,7 @@ before(async () => {
     deployments: ["*"]
     expiresAt: "2020-01-01T00:00:00Z"
 `,
-    limitsYaml: 'limits:\n  maxBodyBytes: 65536\n  maxUrlBytes: 2048\n  maxHeaderBytes: 8192\n',
+    limitsYaml: 'limits:\n  maxBodyBytes: 65536\n  bufferBodyBytes: 4096\n  maxUrlBytes: 2048\n  maxHeaderBytes: 8192\n',
   });
 });
 after(async () => {
@@ -190,6 +190,26 @@ test('oversized bodies get 413, declared or chunked, and the gateway keeps servi
 
   const ok = await call(h, CHAT, { headers: { 'api-key': h.key } });
   assert.equal(ok.status, 200);
+});
+
+test('a body up to bufferBodyBytes is read whole before the backend is contacted; a larger one streams', async () => {
+  for (const [size, streams] of [[1000, false], [20_000, true]] as const) {
+    const body = JSON.stringify({ messages: [{ role: 'user', content: 'z'.repeat(size) }] });
+    const before = h.emulator.stats().requests;
+    let backendDuringStall = -1;
+    const answer = await rawExchange(h, (s) => {
+      s.write(`POST ${CHAT} HTTP/1.1\r\nhost: localhost\r\napi-key: ${h.key}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n`);
+      s.write(body.slice(0, -10));
+      // The client stalls before its last bytes: only a streamed body has reached the backend by now.
+      setTimeout(() => {
+        backendDuringStall = h.emulator.stats().requests - before;
+        s.write(body.slice(-10));
+      }, 300);
+    });
+    assert.match(answer, /^HTTP\/1\.1 200/, `${size}-byte prompt`);
+    assert.equal(backendDuringStall, streams ? 1 : 0, `${size}-byte prompt`);
+    assert.equal(h.emulator.stats().lastBody, body, 'the backend got the body as sent');
+  }
 });
 
 test('a long URI gets 414, huge headers 431, malformed JSON on v1 400', async () => {

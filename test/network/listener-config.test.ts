@@ -31,6 +31,7 @@ describe('listener config schema', () => {
       maxHeaderBytes: 16384,
       maxUrlBytes: 8192,
       maxBodyBytes: 33554432,
+      bufferBodyBytes: 1048576,
       headersTimeoutMs: 10000,
       requestTimeoutMs: 300000,
       keepAliveTimeoutMs: 5000,
