@@ -1,5 +1,8 @@
 import { pino, type Logger } from 'pino';
 
+/** sonic-boom, as pino.destination gives it (pino depends on it; we do not directly). */
+type SonicBoom = ReturnType<typeof pino.destination>;
+
 /** pino's levels, as `log.level` in the config accepts them; pino throws on any other name. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -16,30 +19,77 @@ export function logLevelOverride(cli: string | undefined, env: NodeJS.ProcessEnv
   return level;
 }
 
+/** Characters of log lines handed to the destination at once. */
+const BATCH_CHARS = 16_384;
+
 /**
- * JSON lines on stdout. Writes are buffered (4 KiB) and asynchronous: one write(2) per
- * request on the data plane costs more than the rest of the access-log line; the buffer
- * is flushed every second and on shutdown, and pino flushes synchronously on a fatal exit.
+ * Hands log lines to sonic-boom in batches of ~16 KiB instead of one by one. sonic-boom
+ * appends each line to its pending string and measures that string's UTF-8 length on every
+ * write, which flattens it: measured, about 1.4 µs and 2 KB of garbage per access-log line
+ * with a 4 KiB buffer. Joined here, a batch is measured once. sonic-boom still does the
+ * I/O (partial writes, EAGAIN, the synchronous flush on exit).
+ */
+class LineBatch {
+  readonly #out: SonicBoom;
+  #lines: string[] = [];
+  #chars = 0;
+
+  constructor(out: SonicBoom) {
+    this.#out = out;
+  }
+
+  write(line: string): boolean {
+    this.#lines.push(line);
+    this.#chars += line.length;
+    if (this.#chars >= BATCH_CHARS) this.#pass();
+    return true;
+  }
+
+  /** Passes what is batched on and lets sonic-boom write it (asynchronously). */
+  flush(): void {
+    this.#pass();
+    // Throws while the file is not open yet, or after it was closed: nothing to flush then.
+    try {
+      this.#out.flush();
+    } catch {
+      // nothing to flush
+    }
+  }
+
+  flushSync(): void {
+    this.#pass();
+    this.#out.flushSync();
+  }
+
+  #pass(): void {
+    if (this.#lines.length === 0) return;
+    const text = this.#lines.length === 1 ? this.#lines[0]! : this.#lines.join('');
+    this.#lines = [];
+    this.#chars = 0;
+    this.#out.write(text);
+  }
+}
+
+/**
+ * JSON lines on stdout. Writes are batched (16 KiB) and asynchronous: one write(2) per
+ * request on the data plane costs more than the rest of the access-log line; the batch
+ * is flushed every second and on exit.
  * Key material fields are redacted in case a bug ever logs them.
  */
 export function createLogger(level: string, dest: number | string = 1): Logger {
-  const destination = pino.destination({ dest, sync: false, minLength: 4096 });
+  // minLength: a smaller batch (flush on exit, the 1 s timer) stays in sonic-boom's buffer
+  // for flushSync to write, instead of starting an asynchronous write the exit would cut off.
+  const batch = new LineBatch(pino.destination({ dest, sync: false, minLength: BATCH_CHARS, maxWrite: 4 * BATCH_CHARS }));
   // A quiet gateway must not hold a line back for long: flush at least every second.
-  setInterval(() => {
-    try {
-      destination.flush();
-    } catch {
-      // not open yet, or already closed: nothing to flush
-    }
-  }, 1000).unref();
+  setInterval(() => batch.flush(), 1000).unref();
   const log = pino(
     {
       level,
       base: { svc: 'portcullis' },
       redact: { paths: ['*.apiKey', '*.api-key', '*.authorization', '*.token', '*.password', '*.secret'], censor: '[redacted]' },
     },
-    destination,
+    batch,
   );
-  process.once('exit', () => destination.flushSync());
+  process.once('exit', () => batch.flushSync());
   return log;
 }
