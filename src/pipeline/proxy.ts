@@ -19,8 +19,12 @@ const DROP_REQUEST = new HeaderTable([
   'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded', 'x-real-ip', 'x-request-id',
 ]);
 
-/** Response headers never passed back: hop-by-hop only; everything the backend says about limits and regions goes through. */
-const DROP_RESPONSE = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'trailer', 'te'] as const;
+/**
+ * Response headers never passed back: hop-by-hop ones, and the backend's x-request-id (the
+ * gateway's replaces it); everything the backend says about limits and regions goes through.
+ * undici gives the names lower-cased.
+ */
+const DROP_RESPONSE: ReadonlySet<string> = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'trailer', 'te', 'x-request-id']);
 
 export interface ProxyOptions {
   readonly maxBodyBytes: number;
@@ -115,6 +119,7 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
   #controller: Dispatcher.DispatchController | null = null;
   #done = false;
   #clientGone = false;
+  #drainHooked = false;
 
   constructor(ctx: RequestContext, opts: ProxyOptions, limit: ByteLimit | null) {
     this.#ctx = ctx;
@@ -130,17 +135,30 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     const ctx = this.#ctx;
     ctx.upstreamMs = Number(process.hrtime.bigint() - ctx.startedAt) / 1e6;
     if (this.#limit !== null) ctx.bytesIn = this.#limit.bytes;
-    for (const h of DROP_RESPONSE) delete headers[h];
-    headers['x-request-id'] = ctx.id;
+    // A flat list, not the object with names deleted: a delete turns it into a dictionary,
+    // which writeHead then walks slowly.
+    const out: string[] = [];
+    for (const name in headers) {
+      if (DROP_RESPONSE.has(name)) continue;
+      const value = headers[name];
+      if (typeof value === 'string') out.push(name, value);
+      else if (value !== undefined) for (let i = 0; i < value.length; i++) out.push(name, value[i]!);
+    }
+    out.push('x-request-id', ctx.id);
     const res = ctx.res;
     // The listener disabled Nagle on accept, so an SSE event leaves with its write.
-    res.writeHead(statusCode, headers as Record<string, string | string[]>);
-    res.on('drain', () => controller.resume());
+    res.writeHead(statusCode, out);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.#ctx.bytesOut += chunk.length;
-    if (!this.#ctx.res.write(chunk)) controller.pause();
+    if (this.#ctx.res.write(chunk)) return;
+    // The client's socket is full: pause the backend until it drains (most responses never get here).
+    controller.pause();
+    if (!this.#drainHooked) {
+      this.#drainHooked = true;
+      this.#ctx.res.on('drain', () => controller.resume());
+    }
   }
 
   onResponseEnd(): void {
