@@ -50,6 +50,8 @@ export class AddressSet {
 
   /** True when the address is inside one of the entries. Anything that is not an IP is outside. */
   has(address: string): boolean {
+    // An empty set (no trusted proxies, the usual case) answers before any parsing.
+    if (this.#v4 === null && this.#v6 === null) return false;
     const a = normalizeAddress(address);
     switch (isIP(a)) {
       case 4:
