@@ -212,6 +212,17 @@ test('a body up to bufferBodyBytes is read whole before the backend is contacted
   }
 });
 
+test('a client that leaves while its small body is read never reaches the backend and is logged as 499', async () => {
+  const before = h.emulator.stats().requests;
+  await rawExchange(h, (s) => {
+    s.write(`POST ${CHAT} HTTP/1.1\r\nhost: localhost\r\napi-key: ${h.key}\r\nx-request-id: left-mid-body\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{"messages":`);
+    setTimeout(() => s.destroy(), 100);
+  });
+  const line = await h.logs.waitForRequest('left-mid-body');
+  assert.deepEqual({ status: line.status, reason: line.reason, backend: line.backend }, { status: 499, reason: 'client_closed', backend: 'emulator' });
+  assert.equal(h.emulator.stats().requests, before, 'the backend was never asked');
+});
+
 test('a long URI gets 414, huge headers 431, malformed JSON on v1 400', async () => {
   const long = await call(h, `${CHAT}&x=${'a'.repeat(3000)}`, { headers: { 'api-key': h.key } });
   assert.equal(long.status, 414);
