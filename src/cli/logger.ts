@@ -58,7 +58,12 @@ class LineBatch {
 
   flushSync(): void {
     this.#pass();
-    this.#out.flushSync();
+    // Throws when the destination never opened (a FIFO nobody reads): nothing can be written then.
+    try {
+      this.#out.flushSync();
+    } catch {
+      // lost with the destination
+    }
   }
 
   #pass(): void {
@@ -70,18 +75,28 @@ class LineBatch {
   }
 }
 
+/** Bytes of log lines waiting for stdout, at most; past it new lines are dropped and counted. */
+export const MAX_PENDING_LOG_BYTES = 16 * 1024 * 1024;
+
 /**
  * JSON lines on stdout. Writes are batched (16 KiB) and asynchronous: one write(2) per
  * request on the data plane costs more than the rest of the access-log line; the batch
  * is flushed every second and on exit.
+ * Bounded: when stdout does not keep up (a stalled pipe or collector), at most
+ * `maxPendingBytes` wait; lines past that are dropped, and a warning says how many once
+ * the log moves again. A log must not take the gateway's memory with it.
  * Key material fields are redacted in case a bug ever logs them.
  */
-export function createLogger(level: string, dest: number | string = 1): Logger {
+export function createLogger(level: string, dest: number | string = 1, maxPendingBytes = MAX_PENDING_LOG_BYTES): Logger {
   // minLength: a smaller batch (flush on exit, the 1 s timer) stays in sonic-boom's buffer
   // for flushSync to write, instead of starting an asynchronous write the exit would cut off.
-  const batch = new LineBatch(pino.destination({ dest, sync: false, minLength: BATCH_CHARS, maxWrite: 4 * BATCH_CHARS }));
-  // A quiet gateway must not hold a line back for long: flush at least every second.
-  setInterval(() => batch.flush(), 1000).unref();
+  const out = pino.destination({ dest, sync: false, minLength: BATCH_CHARS, maxWrite: 4 * BATCH_CHARS, maxLength: maxPendingBytes });
+  let dropped = 0;
+  // Counting newlines costs only when lines are being dropped.
+  out.on('drop', (data: string) => {
+    for (let i = data.indexOf('\n'); i !== -1; i = data.indexOf('\n', i + 1)) dropped++;
+  });
+  const batch = new LineBatch(out);
   const log = pino(
     {
       level,
@@ -90,6 +105,14 @@ export function createLogger(level: string, dest: number | string = 1): Logger {
     },
     batch,
   );
+  // A quiet gateway must not hold a line back for long: flush at least every second.
+  setInterval(() => {
+    if (dropped > 0) {
+      log.warn({ dropped }, 'log lines dropped: stdout did not keep up');
+      dropped = 0;
+    }
+    batch.flush();
+  }, 1000).unref();
   process.once('exit', () => batch.flushSync());
   return log;
 }
